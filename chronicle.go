@@ -184,6 +184,9 @@ type Mention struct {
 	Verb     Span `json:"verb"`
 	// Pattern is the dictionary pattern that matched, for explanation.
 	Pattern string `json:"pattern,omitempty"`
+	// Tone is the document tone of the article (positive minus negative
+	// words per hundred words, as GDELT's AvgTone).
+	Tone float64 `json:"tone"`
 
 	CoderVersion string `json:"coder_version,omitempty"`
 }
@@ -206,6 +209,10 @@ type Event struct {
 	NumMentions int `json:"num_mentions"`
 	NumArticles int `json:"num_articles"`
 	NumSources  int `json:"num_sources"`
+	// Tone is the mean document tone of the articles mentioning the event.
+	Tone float64 `json:"tone"`
+	// Added is when the event was first stored (GDELT's DATEADDED).
+	Added time.Time `json:"added,omitzero"`
 
 	// Mentions are filled when an event is read in detail.
 	Mentions []Mention `json:"mentions,omitempty"`
