@@ -156,6 +156,10 @@ type Mention struct {
 	EventID   string `json:"event_id,omitempty"`
 	ArticleID string `json:"article_id"`
 	Sentence  int    `json:"sentence"`
+	// URL and Outlet are the article's, filled when mentions are read back
+	// from a store (the coder leaves them empty).
+	URL    string `json:"url,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
 
 	// Date is when the event happened: a temporal expression of the
 	// sentence resolved against the article date, else the article date.
