@@ -40,6 +40,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"ingest", "read articles from files, folders, globs, URLs or - into the database", runIngest},
+		{"search", "full-text search of the stored articles", runSearch},
+		{"stats", "count what the database holds", runStats},
 	}
 }
 
