@@ -1,0 +1,244 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-dev/chronicle"
+)
+
+// describe renders an expression as "text => value precision flags" so a
+// test case reads like the result it expects.
+func describe(e Expr) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s => %s %s", e.Text, e.Value, e.Precision)
+	if e.Relative {
+		b.WriteString(" rel")
+	}
+	if e.Past {
+		b.WriteString(" past")
+	}
+	if e.Anaphoric {
+		fmt.Fprintf(&b, " ana%+d", e.Shift)
+	}
+	if !e.Until.IsZero() {
+		fmt.Fprintf(&b, " until %s", e.Until)
+	}
+	return b.String()
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		anchor string
+		text   string
+		want   []string
+	}{
+		// The seed article: "the day before" against 2023-11-08.
+		{"2023-11-08", "Arab officials, whom Blinken had met the day before, echoed the same sentiments.",
+			[]string{"the day before => 2023-11-07 day rel past ana-1"}},
+		{"2023-11-08", "On 9 May 2020, protesters marched on parliament.",
+			[]string{"9 May 2020 => 2020-05-09 day past"}},
+		// Absolute forms.
+		{"2023-11-08", "The vote was held on May 9, 2020 in Minsk.",
+			[]string{"May 9, 2020 => 2020-05-09 day past"}},
+		{"2023-11-08", "Clashes broke out on May 9.",
+			[]string{"May 9 => 2023-05-09 day rel past"}},
+		{"2023-11-08", "Troops withdrew on Nov. 8.",
+			[]string{"Nov. 8 => 2023-11-08 day rel"}},
+		{"2023-11-08", "Troops withdrew on Nov 7.",
+			[]string{"Nov 7 => 2023-11-07 day rel past"}},
+		{"2023-11-08", "Talks resumed on 8 November.",
+			[]string{"8 November => 2023-11-08 day rel"}},
+		{"2023-11-08", "The statement is dated 2023-11-08.",
+			[]string{"2023-11-08 => 2023-11-08 day"}},
+		{"2024-03-01", "Prices rose in November 2023.",
+			[]string{"November 2023 => 2023-11-01 month past"}},
+		{"2023-11-08", "The group was founded in 2019.",
+			[]string{"2019 => 2019-01-01 year past"}},
+		{"2023-11-08", "Rebels seized the town on the 3rd of November.",
+			[]string{"3rd of November => 2023-11-03 day rel past"}},
+		{"2023-11-08", "Rebels seized the town on November 3rd, 2022.",
+			[]string{"November 3rd, 2022 => 2022-11-03 day past"}},
+		{"2023-11-08", "Sept. 11, 2001 changed everything.",
+			[]string{"Sept. 11, 2001 => 2001-09-11 day past"}},
+		{"2023-11-08", "GAZA CITY, Nov 8 (Reuters) - Israeli jets struck overnight.",
+			[]string{"Nov 8 => 2023-11-08 day rel"}},
+		{"2023-11-08", "The ceasefire collapsed in October.",
+			[]string{"October => 2023-10-01 month rel past"}},
+		{"2023-11-08", "The ceasefire collapsed in December.",
+			[]string{"December => 2022-12-01 month rel past"}},
+		{"2023-11-08", "Elections are due in February.",
+			[]string{"February => 2024-02-01 month rel"}},
+		{"2023-11-08", "It was agreed on Wednesday, Nov. 1, 2023.",
+			[]string{"Wednesday, Nov. 1, 2023 => 2023-11-01 day past"}},
+		{"2023-11-08", "Fighting flared in early March.",
+			[]string{"early March => 2023-03-01 month rel past"}},
+		{"2023-11-08", "Fighting flared in mid-March.",
+			[]string{"mid-March => 2023-03-01 month rel past"}},
+		{"2023-11-08", "The war began in late 2019.",
+			[]string{"late 2019 => 2019-01-01 year past"}},
+		{"2023-11-08", "Nothing changed since 1967.",
+			[]string{"1967 => 1967-01-01 year past"}},
+		// Weekdays: latest on or before the anchor (a Wednesday).
+		{"2023-11-08", "Israeli forces raided the camp on Wednesday.",
+			[]string{"Wednesday => 2023-11-08 day rel"}},
+		{"2023-11-08", "Israeli forces raided the camp on Monday.",
+			[]string{"Monday => 2023-11-06 day rel past"}},
+		{"2023-11-08", "Israeli forces raided the camp on Thursday.",
+			[]string{"Thursday => 2023-11-02 day rel past"}},
+		{"2023-11-06", "Police arrested 40 people on Monday.",
+			[]string{"Monday => 2023-11-06 day rel"}},
+		{"2023-11-08", "Protests erupted Wednesday night.",
+			[]string{"Wednesday night => 2023-11-08 day rel"}},
+		{"2023-11-08", "The strike happened early Tuesday.",
+			[]string{"early Tuesday => 2023-11-07 day rel past"}},
+		{"2023-11-08", "The strike happened early Tuesday morning.",
+			[]string{"early Tuesday morning => 2023-11-07 day rel past"}},
+		{"2023-11-08", "Ministers will meet next Wednesday.",
+			[]string{"next Wednesday => 2023-11-15 day rel"}},
+		{"2023-11-08", "Ministers will meet on Friday.",
+			[]string{"Friday => 2023-11-10 day rel"}},
+		{"2023-11-08", "Ministers met last Wednesday.",
+			[]string{"last Wednesday => 2023-11-01 day rel past"}},
+		{"2023-11-08", "Ministers met this past Sunday.",
+			[]string{"this past Sunday => 2023-11-05 day rel past"}},
+		{"2023-11-08", "The minister said on Tuesday that talks will resume.",
+			[]string{"Tuesday => 2023-11-07 day rel past"}},
+		{"2023-11-08", "The reading resumed on Tuesday's session.",
+			[]string{"Tuesday => 2023-11-07 day rel past"}},
+		// Relative phrases.
+		{"2023-11-08", "Militants fired rockets today.",
+			[]string{"today => 2023-11-08 day rel"}},
+		{"2023-11-08", "Militants fired rockets yesterday.",
+			[]string{"yesterday => 2023-11-07 day rel past"}},
+		{"2023-11-08", "Militants fired rockets Yesterday.",
+			[]string{"Yesterday => 2023-11-07 day rel past"}},
+		{"2023-11-08", "The president speaks tonight.",
+			[]string{"tonight => 2023-11-08 day rel"}},
+		{"2023-11-08", "Gunmen attacked a checkpoint last night.",
+			[]string{"last night => 2023-11-07 day rel past"}},
+		{"2023-11-08", "They met the previous day.",
+			[]string{"the previous day => 2023-11-07 day rel past ana-1"}},
+		{"2023-11-08", "They had met a day earlier in Amman.",
+			[]string{"a day earlier => 2023-11-07 day rel past ana-1"}},
+		{"2023-11-08", "They met the day before yesterday.",
+			[]string{"the day before yesterday => 2023-11-06 day rel past"}},
+		{"2023-11-08", "The talks continue tomorrow.",
+			[]string{"tomorrow => 2023-11-09 day rel"}},
+		{"2023-11-08", "Aid convoys arrived last week.",
+			[]string{"last week => 2023-10-30 week rel past"}},
+		{"2023-11-08", "Aid convoys arrived this week.",
+			[]string{"this week => 2023-11-06 week rel"}},
+		{"2023-11-08", "Aid convoys arrive next week.",
+			[]string{"next week => 2023-11-13 week rel"}},
+		{"2023-11-08", "Aid convoys arrived earlier this week.",
+			[]string{"earlier this week => 2023-11-06 week rel"}},
+		{"2023-11-08", "Prices rose last month.",
+			[]string{"last month => 2023-10-01 month rel past"}},
+		{"2024-01-15", "Prices rose last month.",
+			[]string{"last month => 2023-12-01 month rel past"}},
+		{"2023-11-08", "The blockade was imposed earlier this month.",
+			[]string{"earlier this month => 2023-11-01 month rel"}},
+		{"2023-11-08", "Growth slowed this year.",
+			[]string{"this year => 2023-01-01 year rel"}},
+		{"2023-11-08", "Growth slowed last year.",
+			[]string{"last year => 2022-01-01 year rel past"}},
+		{"2023-11-08", "The village was shelled three days ago.",
+			[]string{"three days ago => 2023-11-05 day rel past"}},
+		{"2023-11-08", "The village was shelled 10 days ago.",
+			[]string{"10 days ago => 2023-10-29 day rel past"}},
+		{"2023-11-08", "The village was shelled two weeks ago.",
+			[]string{"two weeks ago => 2023-10-23 week rel past"}},
+		{"2023-11-08", "The village was shelled a month ago.",
+			[]string{"a month ago => 2023-10-01 month rel past"}},
+		{"2023-11-08", "The village was shelled two years ago.",
+			[]string{"two years ago => 2021-01-01 year rel past"}},
+		{"2023-11-08", "The blast came two hours ago.",
+			[]string{"two hours ago => 2023-11-08 day rel"}},
+		{"2023-11-08", "Three days later, troops withdrew.",
+			[]string{"Three days later => 2023-11-11 day rel ana+3"}},
+		{"2023-11-08", "Crowds gathered over the weekend.",
+			[]string{"the weekend => 2023-11-04 day rel past until 2023-11-05"}},
+		{"2023-11-12", "Crowds gathered over the weekend.",
+			[]string{"the weekend => 2023-11-11 day rel until 2023-11-12"}},
+		{"2023-11-08", "Crowds gathered last weekend.",
+			[]string{"last weekend => 2023-11-04 day rel past until 2023-11-05"}},
+		{"2023-11-08", "Crowds will gather this weekend.",
+			[]string{"this weekend => 2023-11-11 day rel until 2023-11-12"}},
+		// Year boundaries and leap years.
+		{"2024-01-02", "The raid took place on Dec. 30.",
+			[]string{"Dec. 30 => 2023-12-30 day rel past"}},
+		{"2024-01-02", "The raid took place on Friday.",
+			[]string{"Friday => 2023-12-29 day rel past"}},
+		{"2024-01-02", "Arrests were made last week.",
+			[]string{"last week => 2023-12-25 week rel past"}},
+		{"2024-01-02", "Arrests were made last year.",
+			[]string{"last year => 2023-01-01 year rel past"}},
+		{"2024-01-01", "The attack happened yesterday.",
+			[]string{"yesterday => 2023-12-31 day rel past"}},
+		{"2024-03-01", "The accord was signed on Feb. 29.",
+			[]string{"Feb. 29 => 2024-02-29 day rel past"}},
+		{"2024-03-01", "The accord was signed yesterday.",
+			[]string{"yesterday => 2024-02-29 day rel past"}},
+		{"2023-03-01", "The accord was signed on Feb. 29.", nil},
+		{"2023-11-08", "The accord was signed on 29 February 2020.",
+			[]string{"29 February 2020 => 2020-02-29 day past"}},
+		{"2023-11-08", "The accord was signed on 29 February 2023.", nil},
+		{"2023-11-08", "The accord was signed on Feb. 30.", nil},
+		{"2023-11-08", "The file says 2023-02-30.", nil},
+		{"2023-11-08", "It ran until April 31.", nil},
+		// Ranges.
+		{"2023-11-08", "Talks were held between May 1 and May 3.",
+			[]string{"May 1 and May 3 => 2023-05-01 day rel past until 2023-05-03"}},
+		{"2023-11-08", "Talks were held on May 1-3, 2021.",
+			[]string{"May 1-3, 2021 => 2021-05-01 day past until 2021-05-03"}},
+		{"2023-11-08", "Talks were held 1-3 May.",
+			[]string{"1-3 May => 2023-05-01 day rel past until 2023-05-03"}},
+		{"2023-11-08", "The drought lasted from 2019 to 2021.",
+			[]string{"2019 to 2021 => 2019-01-01 year past until 2021-12-31"}},
+		// False positives.
+		{"2023-11-08", "Iran may respond to the attack.", nil},
+		{"2023-11-08", "Iran May Respond To Attack", nil},
+		{"2023-11-08", "Thousands joined the march in the capital.", nil},
+		{"2023-11-08", "The March rally drew crowds.", nil},
+		{"2023-11-08", "Protesters will March on the capital.", nil},
+		{"2023-11-08", "The Sunday Times reported the deal.", nil},
+		{"2023-11-08", "Crowds marked Independence Day in Kyiv.", nil},
+		{"2023-11-08", "Pilgrims gathered for Good Friday prayers.", nil},
+		{"2023-11-08", "April Ryan asked the first question.", nil},
+		{"2023-11-08", "The august assembly voted.", nil},
+		{"2023-11-08", "Police fired 2019 rounds and detained 35 people.", nil},
+		{"2023-11-08", "In May 3,000 people fled.",
+			[]string{"May => 2023-05-01 month rel past"}},
+		{"2023-11-08", "The army deployed 1,500 troops in 12 hours.", nil},
+		{"2023-11-08", "The vote, scheduled for the day before the holiday, was postponed.", nil},
+		{"2023-11-08", "USA Today reported the figures.", nil},
+		{"2023-11-08", "Refugees fled in recent days.", nil},
+		{"2023-11-08", "Nov. 35 is no date.", nil},
+		// Zero anchor: relative expressions keep their span, absolute ones their value.
+		{"", "On 9 May 2020 and yesterday and on Monday.",
+			[]string{"9 May 2020 => 2020-05-09 day", "yesterday =>  day rel", "Monday =>  day rel"}},
+		// Several in one text.
+		{"2023-11-08", "Blinken met Abbas on Sunday, a day after he met Arab ministers in Amman on Nov. 4.",
+			[]string{"Sunday => 2023-11-05 day rel past", "Nov. 4 => 2023-11-04 day rel past"}},
+		{"2023-11-08", "In 1948, hundreds of thousands fled; last year, more did.",
+			[]string{"1948 => 1948-01-01 year past", "last year => 2022-01-01 year rel past"}},
+	}
+	for _, tc := range tests {
+		var anchor chronicle.Date
+		if tc.anchor != "" {
+			var err error
+			if anchor, err = chronicle.ParseDate(tc.anchor); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got []string
+		for _, e := range Find(tc.text, anchor) {
+			got = append(got, describe(e))
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("Find(%q, %s):\n got  %q\n want %q", tc.text, tc.anchor, got, tc.want)
+		}
+	}
+}
