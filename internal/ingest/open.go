@@ -245,7 +245,12 @@ func ReadInput(ctx context.Context, input string, opts Options) iter.Seq[Record]
 		}
 		h, err := br.Peek(sniffLen)
 		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-			yield(fail(input, 0, 0, fmt.Errorf("read: %w", err)))
+			if isURL(input) && errors.Is(err, context.DeadlineExceeded) {
+				err = fmt.Errorf("%w: timed out after %v", ErrFetch, opts.timeout())
+			} else {
+				err = fmt.Errorf("read: %w", err)
+			}
+			yield(fail(input, 0, 0, err))
 			return
 		}
 		if len(bytes.TrimSpace(h)) == 0 {
@@ -266,6 +271,10 @@ func ReadInput(ctx context.Context, input string, opts Options) iter.Seq[Record]
 		}
 		lastOK := true
 		for rec := range rd.Read(rctx, input, br) {
+			var re *RecordError
+			if isURL(input) && errors.Is(rec.Err, context.DeadlineExceeded) && errors.As(rec.Err, &re) {
+				rec = fail(input, re.Line, re.Record, fmt.Errorf("%w: timed out after %v", ErrFetch, opts.timeout()))
+			}
 			if !yield(rec) {
 				return
 			}
