@@ -109,7 +109,7 @@ func bands(sketch uint64) [4]int64 {
 
 // putArticleStmts are the prepared statements of one PutArticles call.
 type putArticleStmts struct {
-	lookup, near, insert, band *sql.Stmt
+	lookup, near, insert, band, fts *sql.Stmt
 }
 
 func prepareArticleStmts(ctx context.Context, tx *sql.Tx) (*putArticleStmts, error) {
@@ -131,6 +131,7 @@ func prepareArticleStmts(ctx context.Context, tx *sql.Tx) (*putArticleStmts, err
 		(id, date, title, text, url, source, origin, hash, sketch, duplicate_of, notes, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	prep(&p.band, `INSERT INTO sketch_bands (band, value, article_seq) VALUES (?, ?, ?)`)
+	prep(&p.fts, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`)
 	if err != nil {
 		p.close()
 		return nil, err
@@ -139,7 +140,7 @@ func prepareArticleStmts(ctx context.Context, tx *sql.Tx) (*putArticleStmts, err
 }
 
 func (p *putArticleStmts) close() {
-	for _, s := range []*sql.Stmt{p.lookup, p.near, p.insert, p.band} {
+	for _, s := range []*sql.Stmt{p.lookup, p.near, p.insert, p.band, p.fts} {
 		if s != nil {
 			s.Close()
 		}
@@ -276,11 +277,14 @@ func (p *putArticleStmts) put(ctx context.Context, a *chronicle.Article, now tim
 	if err != nil {
 		return res, err
 	}
+	seq, err := r.LastInsertId()
+	if err != nil {
+		return res, err
+	}
+	if _, err := p.fts.ExecContext(ctx, seq, a.Title, a.Text); err != nil {
+		return res, err
+	}
 	if a.Sketch != 0 {
-		seq, err := r.LastInsertId()
-		if err != nil {
-			return res, err
-		}
 		for b, v := range bs {
 			if _, err := p.band.ExecContext(ctx, b, v, seq); err != nil {
 				return res, err
