@@ -5,17 +5,22 @@ import (
 	"strings"
 )
 
-// trie maps token sequences to values. Node 0 is the root.
+// trie maps token sequences to values. Node 0 is the root; edges live in
+// one map keyed by (node, word), which is far cheaper to build than a map
+// per node.
 type trie struct {
-	nodes []trieNode
+	edges map[trieEdge]int32
+	vals  []int32 // per node: value index + 1; 0 = none
 }
 
-type trieNode struct {
-	next map[string]int32
-	val  int32 // value index + 1; 0 = none
+type trieEdge struct {
+	node int32
+	word string
 }
 
-func newTrie() *trie { return &trie{nodes: []trieNode{{}}} }
+func newTrie(sizeHint int) *trie {
+	return &trie{edges: make(map[trieEdge]int32, sizeHint), vals: make([]int32, 1, sizeHint+1)}
+}
 
 // insert stores v for words unless a value is already there; it reports
 // whether it stored.
@@ -25,21 +30,19 @@ func (t *trie) insert(words []string, v int) bool {
 	}
 	n := int32(0)
 	for _, w := range words {
-		nx, ok := t.nodes[n].next[w]
+		e := trieEdge{n, w}
+		nx, ok := t.edges[e]
 		if !ok {
-			nx = int32(len(t.nodes))
-			t.nodes = append(t.nodes, trieNode{})
-			if t.nodes[n].next == nil {
-				t.nodes[n].next = make(map[string]int32, 2)
-			}
-			t.nodes[n].next[w] = nx
+			nx = int32(len(t.vals))
+			t.vals = append(t.vals, 0)
+			t.edges[e] = nx
 		}
 		n = nx
 	}
-	if t.nodes[n].val != 0 {
+	if t.vals[n] != 0 {
 		return false
 	}
-	t.nodes[n].val = int32(v) + 1
+	t.vals[n] = int32(v) + 1
 	return true
 }
 
@@ -52,12 +55,12 @@ func (t *trie) longest(tokens []string, i int) (int, int) {
 	best, bestN := -1, 0
 	n := int32(0)
 	for j := i; j < len(tokens); j++ {
-		nx, ok := t.nodes[n].next[tokens[j]]
+		nx, ok := t.edges[trieEdge{n, tokens[j]}]
 		if !ok {
 			break
 		}
 		n = nx
-		if v := t.nodes[n].val; v != 0 {
+		if v := t.vals[n]; v != 0 {
 			best, bestN = int(v-1), j-i+1
 		}
 	}
@@ -71,12 +74,12 @@ func (t *trie) all(tokens []string, i int, f func(v, n int)) {
 	}
 	n := int32(0)
 	for j := i; j < len(tokens); j++ {
-		nx, ok := t.nodes[n].next[tokens[j]]
+		nx, ok := t.edges[trieEdge{n, tokens[j]}]
 		if !ok {
 			return
 		}
 		n = nx
-		if v := t.nodes[n].val; v != 0 {
+		if v := t.vals[n]; v != 0 {
 			f(int(v-1), j-i+1)
 		}
 	}
@@ -109,8 +112,8 @@ type index struct {
 // loaded first wins.
 func (d *Dictionary) Compile() {
 	ix := &index{
-		actors:  newTrie(),
-		agents:  newTrie(),
+		actors:  newTrie(3 * len(d.Actors)),
+		agents:  newTrie(4 * len(d.Agents)),
 		synsets: make(map[string]*trie, len(d.Verbs.Synsets)),
 		verbs:   make(map[string][]verbRef),
 	}
@@ -130,7 +133,7 @@ func (d *Dictionary) Compile() {
 	}
 	d.expandSynsets()
 	for name, s := range d.Verbs.Synsets {
-		t := newTrie()
+		t := newTrie(2 * len(s.Forms))
 		for _, f := range s.Forms {
 			t.insert(f, 0)
 		}
@@ -149,7 +152,7 @@ func (d *Dictionary) Compile() {
 			}
 		}
 	}
-	ix.discards = newTrie()
+	ix.discards = newTrie(2 * len(d.Discards))
 	for i := range d.Discards {
 		x := &d.Discards[i]
 		if x.Whole {
@@ -158,7 +161,7 @@ func (d *Dictionary) Compile() {
 			ix.prefixDiscards = append(ix.prefixDiscards, i)
 		}
 	}
-	ix.issues = newTrie()
+	ix.issues = newTrie(4 * len(d.Issues))
 	seen := make(map[string]int)
 	for i := range d.Issues {
 		for _, f := range d.Issues[i].Forms {
@@ -366,44 +369,57 @@ type IssueMatch struct {
 }
 
 // IssuesIn returns the issue phrases found in tokens, in sentence order,
-// longest match at each position, leaving out matches overlapped by an
-// Ignore phrase. Matches of the same code are kept once per position.
+// taking the longest phrase at each position and skipping positions
+// inside a previous match. An Ignore phrase found anywhere in the
+// sentence cancels the issues of its category (all issues when it has
+// none); a phrase shared by several lines yields one match per line.
 func (d *Dictionary) IssuesIn(tokens []string) []IssueMatch {
 	ix := d.index()
 	var out []IssueMatch
-	blockedTo := -1
+	var ignored map[string]bool
+	ignoreAll := false
+	next := 0
 	for i := range tokens {
 		v, n := ix.issues.longest(tokens, i)
 		if v < 0 {
 			continue
 		}
-		var first *Issue
-		ignored := false
-		for _, k := range ix.issueVals[v] {
-			is := &d.Issues[k]
-			if is.Ignore {
-				ignored = true
-				continue
-			}
-			if first == nil {
-				first = is
-			}
-		}
-		if ignored {
-			if i+n > blockedTo {
-				blockedTo = i + n
-			}
-			continue
-		}
-		if i < blockedTo || first == nil {
-			continue
-		}
+		hasCode := false
 		for _, k := range ix.issueVals[v] {
 			is := &d.Issues[k]
 			if !is.Ignore {
+				hasCode = true
+				continue
+			}
+			if is.Category == "" {
+				ignoreAll = true
+			}
+			if ignored == nil {
+				ignored = map[string]bool{}
+			}
+			ignored[is.Category] = true
+		}
+		if !hasCode || i < next {
+			continue
+		}
+		for _, k := range ix.issueVals[v] {
+			if is := &d.Issues[k]; !is.Ignore {
 				out = append(out, IssueMatch{Issue: is, Start: i, End: i + n})
 			}
 		}
+		next = i + n
+	}
+	if ignoreAll {
+		return nil
+	}
+	if len(ignored) > 0 {
+		kept := out[:0]
+		for _, m := range out {
+			if !ignored[m.Issue.Category] {
+				kept = append(kept, m)
+			}
+		}
+		out = kept
 	}
 	return out
 }

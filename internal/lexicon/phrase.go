@@ -49,26 +49,25 @@ func Normalize(word string) string {
 //     "BARAD-DUR" → barad-dur;
 //   - empty words are dropped.
 func SplitPhrase(s string) []string {
-	var out []string
+	s = Normalize(s) // once for the phrase: the words below are substrings
+	out := make([]string, 0, 4)
 	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		out = appendWord(out, s[start:end])
-		start = -1
-	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '_' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			flush(i)
+			if start >= 0 {
+				out = appendWord(out, s[start:i])
+				start = -1
+			}
 			continue
 		}
 		if start < 0 {
 			start = i
 		}
 	}
-	flush(len(s))
+	if start >= 0 {
+		out = appendWord(out, s[start:])
+	}
 	return out
 }
 

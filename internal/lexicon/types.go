@@ -210,9 +210,9 @@ type VerbFamily struct {
 	// Label is the block name ("ABANDON", "PHYSICAL_CONFLICT").
 	Label string
 	// Code is the family's default event code: what a verb of the family
-	// codes when no pattern matches. "---" means "no event"; "" when the
-	// header has no code. A paired header code "[a:b]" is split into Code
-	// and Paired.
+	// codes when no pattern matches. "---" means "no event", and is
+	// also what a header without a code gets (PETRARCH's default). A paired header code
+	// "[a:b]" is split into Code and Paired.
 	Code   string
 	Paired string
 	// Verbs are the verbs of the family, in file order.
@@ -284,12 +284,27 @@ const (
 	ElemPrep
 )
 
-var elemKindNames = [...]string{"word", "synset", "source", "target", "compound", "skip", "verb", "phrase", "prep"}
-
 // String names the kind.
 func (k ElemKind) String() string {
-	if int(k) < len(elemKindNames) {
-		return elemKindNames[k]
+	switch k {
+	case ElemWord:
+		return "word"
+	case ElemSynset:
+		return "synset"
+	case ElemSource:
+		return "source"
+	case ElemTarget:
+		return "target"
+	case ElemCompound:
+		return "compound"
+	case ElemSkip:
+		return "skip"
+	case ElemVerb:
+		return "verb"
+	case ElemPhrase:
+		return "phrase"
+	case ElemPrep:
+		return "prep"
 	}
 	return fmt.Sprintf("ElemKind(%d)", k)
 }
@@ -313,7 +328,7 @@ type Elem struct {
 
 // Pattern is one pattern line of a verb family:
 //
-//	- PRE WORDS * POST WORDS [code] # comment
+//   - PRE WORDS * POST WORDS [code] # comment
 type Pattern struct {
 	// Pre are the elements before the verb, Post those after it, each in
 	// sentence order.
@@ -369,13 +384,15 @@ type Issue struct {
 	Code string
 	// Category is the enclosing <ISSUE CATEGORY="..."> block, if any.
 	Category string
-	// Ignore is set for "~" lines: a phrase that, where it matches,
-	// prevents issue phrases it overlaps from being coded ("~financial
-	// literacy" blocks "literacy").
+	// Ignore is set for "~" lines: when the phrase occurs in a sentence,
+	// no issue of the same Category (of any category when the line is
+	// outside a block) is coded for that sentence. Story is set for "~~"
+	// lines, which PETRARCH applies to the whole story.
 	Ignore bool
+	Story  bool
 	// Forms are the token sequences the line matches: "n:" words expand
 	// to singular and plural, "v:" words to the verb forms, and "a+b"
-	// to "a b", "a-b" and "ab".
+	// to "a b" and "a-b".
 	Forms   [][]string
 	Comment string
 	Pos     Pos

@@ -1,0 +1,261 @@
+package lexicon
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Files lists dictionary files by kind. Files of one kind are read in the
+// order given; for actors and agents the first file to define a phrase
+// wins.
+type Files struct {
+	Actors   []string
+	Agents   []string
+	Verbs    []string
+	Discards []string
+	Issues   []string
+}
+
+// ofKind returns the list for kind k.
+func (f *Files) ofKind(k Kind) *[]string {
+	switch k {
+	case KindActors:
+		return &f.Actors
+	case KindAgents:
+		return &f.Agents
+	case KindVerbs:
+		return &f.Verbs
+	case KindDiscards:
+		return &f.Discards
+	case KindIssues:
+		return &f.Issues
+	}
+	return nil
+}
+
+// Kinds returns the dictionary kinds in load order.
+func Kinds() []Kind {
+	return []Kind{KindActors, KindAgents, KindVerbs, KindDiscards, KindIssues}
+}
+
+// KindOf chooses a file's kind from its name, as contracts.md says:
+// "*actors*", "*agents*", "*verbs*" or "*verbpatterns*", "*discards*",
+// "*Issue*" (case-insensitive). ok is false for other names, including
+// PETRARCH-2's CAMEO.2.0.txt, which this package does not read.
+func KindOf(name string) (Kind, bool) {
+	n := strings.ToLower(path.Base(filepath.ToSlash(name)))
+	switch {
+	case strings.Contains(n, "actors"):
+		return KindActors, true
+	case strings.Contains(n, "agents"):
+		return KindAgents, true
+	case strings.Contains(n, "verbpatterns"), strings.Contains(n, "verbs"):
+		return KindVerbs, true
+	case strings.Contains(n, "discards"):
+		return KindDiscards, true
+	case strings.Contains(n, "issue"):
+		return KindIssues, true
+	}
+	return "", false
+}
+
+// Options tune loading. The zero value is ready to use.
+type Options struct {
+	// Logger receives warnings about lines that were skipped or
+	// repaired; nil means slog.Default().
+	Logger *slog.Logger
+}
+
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.Default()
+}
+
+// Load reads the files listed in f and compiles the result.
+func Load(ctx context.Context, f Files) (*Dictionary, error) {
+	return LoadWith(ctx, f, Options{})
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, f Files, opt Options) (*Dictionary, error) {
+	d := &Dictionary{}
+	for _, k := range Kinds() {
+		for _, name := range *f.ofKind(k) {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon: %w", err)
+			}
+			if err := d.ParseWith(ctx, k, name, data, opt); err != nil {
+				return nil, err
+			}
+		}
+	}
+	d.finish(opt.logger())
+	return d, nil
+}
+
+// LoadDir reads the dictionary files in dir (not its subdirectories),
+// choosing each file's kind by its name (KindOf), in name order. Files of
+// no known kind are skipped with an info log.
+func LoadDir(ctx context.Context, dir string) (*Dictionary, error) {
+	return LoadDirWith(ctx, dir, Options{})
+}
+
+// LoadDirWith is LoadDir with options.
+func LoadDirWith(ctx context.Context, dir string, opt Options) (*Dictionary, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	var f Files
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		k, ok := KindOf(e.Name())
+		if !ok {
+			opt.logger().Info("lexicon: file of no known dictionary kind skipped", "file", filepath.Join(dir, e.Name()))
+			continue
+		}
+		l := f.ofKind(k)
+		*l = append(*l, filepath.Join(dir, e.Name()))
+	}
+	for _, k := range Kinds() {
+		slices.Sort(*f.ofKind(k))
+	}
+	if len(f.Actors)+len(f.Agents)+len(f.Verbs)+len(f.Discards)+len(f.Issues) == 0 {
+		return nil, fmt.Errorf("lexicon: no dictionary files in %s", dir)
+	}
+	return LoadWith(ctx, f, opt)
+}
+
+// LoadFS reads the dictionary files at the root of fsys (for example an
+// embed.FS sub-tree), choosing kinds by name like LoadDir. Positions name
+// files by their path in fsys.
+func LoadFS(ctx context.Context, fsys fs.FS) (*Dictionary, error) {
+	return LoadFSWith(ctx, fsys, Options{})
+}
+
+// LoadFSWith is LoadFS with options.
+func LoadFSWith(ctx context.Context, fsys fs.FS, opt Options) (*Dictionary, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	var f Files
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		if k, ok := KindOf(e.Name()); ok {
+			l := f.ofKind(k)
+			*l = append(*l, e.Name())
+		}
+	}
+	d := &Dictionary{}
+	for _, k := range Kinds() {
+		names := *f.ofKind(k)
+		slices.Sort(names)
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon: %w", err)
+			}
+			if err := d.ParseWith(ctx, k, name, data, opt); err != nil {
+				return nil, err
+			}
+		}
+	}
+	d.finish(opt.logger())
+	return d, nil
+}
+
+// Parse reads one file's content of kind k into d, appending to what d
+// already holds; name is used in positions and messages. Call Compile
+// (or use a Load function) before matching.
+func (d *Dictionary) Parse(ctx context.Context, k Kind, name string, data []byte) error {
+	return d.ParseWith(ctx, k, name, data, Options{})
+}
+
+// ParseWith is Parse with options.
+func (d *Dictionary) ParseWith(ctx context.Context, k Kind, name string, data []byte, opt Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	p := &parser{ctx: ctx, d: d, file: name, log: opt.logger()}
+	var err error
+	switch k {
+	case KindActors:
+		err = p.parseActors(data)
+	case KindAgents:
+		err = p.parseAgents(data)
+	case KindVerbs:
+		err = p.parseVerbs(data)
+	case KindDiscards:
+		err = p.parseDiscards(data)
+	case KindIssues:
+		err = p.parseIssues(data)
+	default:
+		return fmt.Errorf("lexicon %s: unknown dictionary kind %q", name, k)
+	}
+	if err != nil {
+		return err
+	}
+	if d.Files == nil {
+		d.Files = map[Kind][]string{}
+	}
+	d.Files[k] = append(d.Files[k], name)
+	d.idx = nil
+	return nil
+}
+
+// finish checks cross-file references and compiles.
+func (d *Dictionary) finish(log *slog.Logger) {
+	for fi := range d.Verbs.Families {
+		for _, pat := range d.Verbs.Families[fi].Patterns {
+			for _, name := range patternSynsets(pat) {
+				if _, ok := d.Verbs.Synsets[name]; !ok {
+					d.Warnings++
+					log.Warn("lexicon: pattern uses undefined synset", "synset", "&"+name, "file", pat.Pos.File, "line", pat.Pos.Line)
+				}
+			}
+		}
+	}
+	for _, s := range d.Verbs.Synsets {
+		for _, m := range s.Members {
+			if strings.HasPrefix(m.Text, "&") {
+				if _, ok := d.Verbs.Synsets[m.Text[1:]]; !ok {
+					d.Warnings++
+					log.Warn("lexicon: synset member refers to undefined synset", "synset", m.Text, "file", s.Pos.File, "line", s.Pos.Line)
+				}
+			}
+		}
+	}
+	d.Compile()
+}
+
+// patternSynsets lists the synsets a pattern refers to.
+func patternSynsets(p Pattern) []string {
+	var out []string
+	var walk func([]Elem)
+	walk = func(es []Elem) {
+		for _, e := range es {
+			if e.Kind == ElemSynset {
+				out = append(out, e.Text)
+			}
+			walk(e.Elems)
+		}
+	}
+	walk(p.Pre)
+	walk(p.Post)
+	return out
+}
