@@ -32,6 +32,7 @@ type EventFilter struct {
 	Country  string // ISO alpha-3 of the location, or of either actor
 	Modality Modality
 	Query    string // full-text query over the evidence sentences
+	Article  string // events with a mention in this article
 	From, To Date   // inclusive
 	Limit    int
 	Cursor   string
