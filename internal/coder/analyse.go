@@ -1,0 +1,419 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/lexicon"
+	"github.com/chronicle-dev/chronicle/internal/text"
+)
+
+// piece is one dictionary actor or agent phrase found in a sentence.
+type piece struct {
+	start, end int // word range
+	actor      *lexicon.Actor
+	agent      *lexicon.Agent
+}
+
+// member is one coded actor of a group: the code and the words it came
+// from.
+type member struct {
+	code       string
+	entity     string
+	start, end int // word range
+}
+
+// group is one actor phrase of the sentence as the coder uses it: a
+// noun phrase with one member, or a compound ("Arnor and Gondor") with
+// one member per conjunct.
+type group struct {
+	start, end int // word range
+	members    []member
+	absorbed   bool // merged into another group ("minister of Gondor")
+}
+
+// verb is one dictionary verb found in the sentence, with its verb group.
+type verb struct {
+	m        lexicon.VerbMatch // Start, End, Head are word indices
+	grpStart int               // first word of the verb group ("will not" …)
+	neg      int               // word index of a negation in the group, or -1
+	modality chronicle.Modality
+	passive  bool
+	coord    bool // joined to the previous verb by "and"/"but"
+	insert   [2]int
+}
+
+// sentence is the coder's view of one sentence.
+type sentence struct {
+	doc      *text.Doc
+	index    int
+	words    []word
+	norms    []string
+	cls      []wordClass
+	pieceAt  []int
+	pieces   []piece
+	groups   []group
+	groupAt  []int // word → index of the group starting there, or -1
+	verbs    []verb
+	isVerb   []bool
+	tail     int      // word index of the comma opening an attribution tail, or len(words)
+	inserts  [][2]int // comma-delimited insertions (word ranges, commas excluded)
+	reported bool     // the sentence has an attribution tail
+	issues   []string
+}
+
+// analyse builds the sentence view; nil when a discard drops it.
+func (c *Coder) analyse(sc *scratch, doc *text.Doc, si int, date chronicle.Date) *sentence {
+	sc.loadWords(doc, si)
+	if len(sc.words) == 0 {
+		return nil
+	}
+	if d, _ := c.dict.DiscardIn(sc.norms); d != nil {
+		return nil
+	}
+	s := &sc.sent
+	*s = sentence{doc: doc, index: si, words: sc.words, norms: sc.norms,
+		cls: s.cls[:0], pieceAt: s.pieceAt[:0], pieces: s.pieces[:0], groups: s.groups[:0],
+		groupAt: s.groupAt[:0], verbs: s.verbs[:0], isVerb: s.isVerb[:0], inserts: s.inserts[:0]}
+	n := len(s.words)
+	for i := range s.words {
+		s.cls = append(s.cls, c.words[s.norms[i]])
+		s.pieceAt = append(s.pieceAt, -1)
+		s.groupAt = append(s.groupAt, -1)
+		s.isVerb = append(s.isVerb, false)
+	}
+	s.tail = n
+	c.findPieces(s)
+	c.findVerbs(s)
+	c.findTail(s)
+	c.findInserts(s)
+	c.buildGroups(s, date)
+	for _, im := range c.dict.IssuesIn(s.norms) {
+		if im.Issue.Code != "" && !contains(s.issues, im.Issue.Code) {
+			s.issues = append(s.issues, im.Issue.Code)
+		}
+	}
+	return s
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// findPieces marks the longest actor or agent phrase at each position.
+func (c *Coder) findPieces(s *sentence) {
+	n := len(s.words)
+	for i := 0; i < n; {
+		a, na := c.dict.LongestActor(s.norms, i)
+		g, ng := c.dict.LongestAgent(s.norms, i)
+		if ga, gn := c.gappedAt(s, i); gn > na && gn > ng {
+			a, na = ga, gn
+		}
+		switch {
+		case na > 0 && na >= ng:
+			s.pieces = append(s.pieces, piece{start: i, end: i + na, actor: a})
+		case ng > 0:
+			s.pieces = append(s.pieces, piece{start: i, end: i + ng, agent: g})
+		default:
+			i++
+			continue
+		}
+		p := len(s.pieces) - 1
+		for k := s.pieces[p].start; k < s.pieces[p].end; k++ {
+			s.pieceAt[k] = p
+		}
+		i = s.pieces[p].end
+	}
+}
+
+// gappedAt matches actor phrases written with spaces, allowing up to two
+// words inside the noun phrase between their parts.
+func (c *Coder) gappedAt(s *sentence, i int) (*lexicon.Actor, int) {
+	cands := c.gapped[s.norms[i]]
+	var best *lexicon.Actor
+	bestN := 0
+	for _, g := range cands {
+		pos := i
+		ok := true
+		for k, seg := range g.segs {
+			found := false
+			maxGap := 0
+			if k > 0 {
+				maxGap = 2
+			}
+			for gap := 0; gap <= maxGap && pos+gap+len(seg) <= len(s.norms); gap++ {
+				if gap > 0 && s.breaksNP(pos+gap-1) {
+					break
+				}
+				if equalAt(s.norms, pos+gap, seg) {
+					pos += gap + len(seg)
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok && pos-i > bestN {
+			best, bestN = g.actor, pos-i
+		}
+	}
+	return best, bestN
+}
+
+func equalAt(words []string, i int, seg []string) bool {
+	if i+len(seg) > len(words) {
+		return false
+	}
+	for k, w := range seg {
+		if words[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// breaksNP reports whether word i cannot be inside a noun phrase.
+func (s *sentence) breaksNP(i int) bool {
+	w := s.norms[i]
+	if s.cls[i]&(clPrep|clConj|clSubord) != 0 || s.isVerb[i] {
+		return true
+	}
+	if isPunct(w) && w != "'s" && w != "'" && w != "-" {
+		return true
+	}
+	if t := s.words[i].tag; t != "" && (strings.HasPrefix(t, "VB") || t == "MD" || t == "CC" || t == "IN" || t == "TO" || t == "WDT" || t == "WP") {
+		return s.cls[i]&clDet == 0
+	}
+	return false
+}
+
+func isPunct(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// findVerbs finds dictionary verbs used as verbs, with their verb groups.
+func (c *Coder) findVerbs(s *sentence) {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.pieceAt[i] >= 0 {
+			continue
+		}
+		ms := c.dict.VerbsAt(s.norms, i)
+		if len(ms) == 0 {
+			continue
+		}
+		var m lexicon.VerbMatch
+		found := false
+		for _, x := range ms {
+			ok := true
+			for k := x.Start; k < x.End; k++ {
+				if s.pieceAt[k] >= 0 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				m, found = x, true
+				break
+			}
+		}
+		if !found || !c.verbish(s, m) {
+			continue
+		}
+		v := verb{m: m, neg: -1, insert: [2]int{-1, -1}}
+		c.verbGroup(s, &v)
+		for k := m.Start; k < m.End; k++ {
+			s.isVerb[k] = true
+		}
+		s.verbs = append(s.verbs, v)
+		i = m.End - 1
+	}
+}
+
+// verbish decides whether a dictionary verb form is used as a verb here.
+func (c *Coder) verbish(s *sentence, m lexicon.VerbMatch) bool {
+	h := m.Head
+	w := s.norms[h]
+	cl := s.cls[h]
+	if cl&clModal != 0 {
+		return false
+	}
+	prev := wordClass(0)
+	if m.Start > 0 {
+		prev = s.cls[m.Start-1]
+	}
+	// An auxiliary followed by another verb is not the main verb.
+	if cl&(clAux|clBe) != 0 || w == "has" || w == "have" || w == "had" || w == "do" || w == "does" || w == "did" {
+		for k := m.End; k < len(s.words) && k < m.End+3; k++ {
+			if t := s.words[k].tag; strings.HasPrefix(t, "VB") {
+				return false
+			}
+			if s.cls[k]&(clAux|clNeg) == 0 {
+				break
+			}
+		}
+	}
+	tag := s.words[h].tag
+	if tag != "" {
+		if strings.HasPrefix(tag, "VB") {
+			return prev&clDet == 0 || prev&clAux != 0
+		}
+		if tag == "MD" {
+			return false
+		}
+		// Taggers trained on news miss verbs after auxiliaries and "to",
+		// and right after a subject actor ("Ethiopia departs from").
+		if m.Start > 0 && prev&(clAux|clModal) != 0 && prev&clDet == 0 {
+			return true
+		}
+		if m.Start > 0 && s.pieceAt[m.Start-1] >= 0 && m.End < len(s.words) && (tag == "NNS" || tag == "NN") {
+			next := s.cls[m.End]
+			return next&(clPrep|clDet) != 0 || s.pieceAt[m.End] >= 0
+		}
+		return false
+	}
+	return prev&clDet == 0 || prev&clAux != 0
+}
+
+// verbGroup finds the auxiliaries, negation and voice of a verb.
+func (c *Coder) verbGroup(s *sentence, v *verb) {
+	k := v.m.Start - 1
+	lastAux := -1
+	for k >= 0 {
+		cl := s.cls[k]
+		w := s.norms[k]
+		if cl&(clAux|clModal|clNeg) != 0 || strings.HasSuffix(w, "ly") && len(w) > 4 && !s.isVerb[k] && s.pieceAt[k] < 0 {
+			if cl&(clAux|clModal|clBe) != 0 && lastAux < 0 {
+				lastAux = k
+			}
+			if cl&clNeg != 0 && v.neg < 0 {
+				v.neg = k
+			}
+			if cl&clFuture != 0 && v.modality == "" {
+				v.modality = chronicle.Future
+			}
+			if cl&clHypothetical != 0 && v.modality != chronicle.Future {
+				v.modality = chronicle.Hypothetical
+			}
+			k--
+			continue
+		}
+		break
+	}
+	v.grpStart = k + 1
+	if lastAux >= 0 && s.cls[lastAux]&clBe != 0 {
+		hw := s.norms[v.m.Head]
+		tag := s.words[v.m.Head].tag
+		if !strings.HasSuffix(hw, "ing") && (tag == "VBN" || tag == "" && (strings.HasSuffix(hw, "ed") || strings.HasSuffix(hw, "en")) || tag == "VBD") {
+			v.passive = true
+		}
+	}
+	// "Gondor will not attack" is future and negated; "if" makes the
+	// clause hypothetical.
+	for j := v.grpStart - 1; j >= 0 && j >= v.grpStart-12; j-- {
+		if s.norms[j] == "if" || s.norms[j] == "unless" {
+			v.modality = chronicle.Hypothetical
+			break
+		}
+		if isPunct(s.norms[j]) {
+			break
+		}
+	}
+	p := v.grpStart - 1
+	if p >= 0 && s.cls[p]&clConj != 0 && s.norms[p] != "nor" {
+		v.coord = true
+	}
+}
+
+// findTail finds an attribution tail: ", a senior official said on
+// Saturday." at the end of the sentence.
+func (c *Coder) findTail(s *sentence) {
+	n := len(s.words)
+	end := n
+	for end > 0 && isPunct(s.norms[end-1]) {
+		end--
+	}
+	for ci := end - 1; ci > 0; ci-- {
+		if s.norms[ci] != "," {
+			continue
+		}
+		// ", NP said [time]" or ", according to NP".
+		r := -1
+		for k := ci + 1; k < end && k <= ci+12; k++ {
+			if s.cls[k]&clReport != 0 {
+				r = k
+				break
+			}
+			if s.norms[k] == "," || s.isVerb[k] {
+				break
+			}
+		}
+		if r < 0 {
+			return
+		}
+		rest := 0
+		for k := r + 1; k < end; k++ {
+			if s.norms[k] == "," || s.isVerb[k] && s.norms[r] != "according" {
+				return
+			}
+			rest++
+		}
+		if rest > 8 {
+			return
+		}
+		s.tail = ci
+		s.reported = true
+		return
+	}
+}
+
+// findInserts finds comma-delimited insertions that open with a
+// preposition or relative word (", in remarks published on Monday,").
+func (c *Coder) findInserts(s *sentence) {
+	prev := -1
+	for i := 0; i < s.tail; i++ {
+		if s.norms[i] != "," {
+			continue
+		}
+		if prev >= 0 && i-prev > 2 {
+			first := prev + 1
+			if s.cls[first]&(clPrep|clSubord) != 0 && s.norms[first] != "that" {
+				s.inserts = append(s.inserts, [2]int{first, i})
+				prev = -1
+				continue
+			}
+		}
+		prev = i
+	}
+	for vi := range s.verbs {
+		v := &s.verbs[vi]
+		for _, in := range s.inserts {
+			if v.m.Head >= in[0] && v.m.Head < in[1] {
+				v.insert = in
+			}
+		}
+	}
+}
+
+func (s *sentence) insertOf(i int) [2]int {
+	for _, in := range s.inserts {
+		if i >= in[0] && i < in[1] {
+			return in
+		}
+	}
+	return [2]int{-1, -1}
+}

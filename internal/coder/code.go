@@ -1,0 +1,446 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/lexicon"
+)
+
+// binding is what a verb's pattern (or the default rules) says about the
+// event's actors: group indices, -1 for none.
+type binding struct {
+	src, tgt, comp int
+	srcSet, tgtSet bool
+	minPre         int // lowest word the pattern's words before the verb used
+}
+
+// codeSentence codes every verb of the sentence and appends the mentions.
+func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.Date, out []chronicle.Mention) []chronicle.Mention {
+	n := len(s.words)
+	suppressTo := -1 // verbs before this word are inside a coded verb's clause
+	prevSrc := -1
+	for vi := range s.verbs {
+		v := &s.verbs[vi]
+		inTail := v.m.Head > s.tail
+		inInsert := v.insert[0] >= 0
+		if inTail && c.dropTail(s) {
+			continue
+		}
+		if v.m.Head < suppressTo && !v.coord && !inTail && !inInsert {
+			continue
+		}
+		// The region words before the verb can come from, and the limit
+		// of words after it.
+		lo, hi := 0, s.tail
+		switch {
+		case inTail:
+			lo, hi = s.tail+1, n
+		case inInsert:
+			lo, hi = v.insert[0], v.insert[1]
+		}
+		src := c.subject(s, v, lo)
+		if v.coord && prevSrc >= 0 && (src < 0 || s.groups[src].start < v.grpStart-1 && c.before(s, src, vi)) {
+			src = prevSrc
+		}
+		tgtHi := hi
+		if !inTail && !inInsert {
+			for _, w := range s.verbs[vi+1:] {
+				if w.coord && w.m.Head < tgtHi {
+					tgtHi = w.grpStart - 1
+					break
+				}
+			}
+		}
+		code, paired, pat, b, handled := c.matchVerb(s, v, lo, tgtHi)
+		if !handled {
+			code, paired = c.dict.VerbCode(v.m)
+		}
+		// A verb with a code (even one whose event lacks an actor) owns
+		// the words after it up to the next coordinated verb or the tail,
+		// except a bare statement ("said", 010), which only attributes.
+		if code != "" && code != "---" && !inTail && !inInsert && code != "010" {
+			end := s.tail
+			for _, w := range s.verbs[vi+1:] {
+				if w.coord {
+					end = w.grpStart
+					break
+				}
+			}
+			if end > suppressTo {
+				suppressTo = end
+			}
+		}
+		if !validCode(code) {
+			if !v.coord {
+				prevSrc = src
+			}
+			continue
+		}
+		tgt := -1
+		if !b.srcSet || !b.tgtSet {
+			dsrc, dtgt := src, c.object(s, v, tgtHi, src)
+			if v.passive {
+				// "Gondor was attacked by Mordor": the by-phrase is the
+				// source, the subject the target; no by-phrase, no source.
+				dsrc, dtgt = c.byAgent(s, v, tgtHi), src
+			}
+			if !b.srcSet {
+				b.src = dsrc
+				if b.tgtSet && b.src == b.tgt {
+					b.src = c.byAgent(s, v, tgtHi)
+				}
+			}
+			if !b.tgtSet {
+				b.tgt = dtgt
+				if b.srcSet && b.tgt == b.src {
+					b.tgt = c.object(s, v, tgtHi, b.src)
+				}
+			}
+		}
+		tgt = b.tgt
+		if !v.coord || src >= 0 {
+			prevSrc = b.src
+			if b.comp >= 0 {
+				prevSrc = b.comp
+			}
+		}
+		mod := v.modality
+		if mod == "" {
+			mod = chronicle.Asserted
+			if s.reported && !inTail {
+				mod = chronicle.Reported
+			}
+		}
+		if v.neg >= 0 && (pat == nil || b.minPre > v.neg) {
+			// The dictionary had no negative pattern for this verb: the
+			// positive code is kept but marked as negated.
+			mod = chronicle.Negated
+		}
+		out = c.emit(s, v, art, date, code, paired, pat, b.src, tgt, b.comp, mod, out)
+	}
+	return out
+}
+
+// before reports whether group g starts before verb vi's previous verb.
+func (c *Coder) before(s *sentence, g, vi int) bool {
+	return vi > 0 && s.groups[g].start < s.verbs[vi-1].m.Start
+}
+
+// subject finds the source of a verb: the first actor of its clause
+// before the verb group.
+func (c *Coder) subject(s *sentence, v *verb, lo int) int {
+	// A fronted phrase or clause ("On improvement of …, he said") is not
+	// the subject.
+	if lo < len(s.cls) && s.cls[lo]&(clPrep|clSubord) != 0 && v.insert[0] < 0 {
+		for k := lo + 1; k < v.grpStart; k++ {
+			if s.norms[k] == "," && s.insertOf(k-1)[0] < 0 {
+				lo = k + 1
+				break
+			}
+		}
+	}
+	// The last subordinator before the verb with no comma after it opens
+	// the verb's clause.
+	for k := v.grpStart - 1; k > lo; k-- {
+		if s.norms[k] == "," && s.insertOf(k-1)[0] < 0 && s.insertOf(k+1)[0] < 0 {
+			break
+		}
+		if s.cls[k]&clSubord != 0 && !(s.norms[k] == "that" && k+1 < len(s.cls) && s.groupAt[k+1] < 0 && s.cls[k+1]&clDet == 0) {
+			lo = k + 1
+			break
+		}
+	}
+	for gi, g := range s.groups {
+		if g.start < lo {
+			continue
+		}
+		if g.end > v.grpStart {
+			break
+		}
+		if v.insert[0] < 0 && s.insertOf(g.start)[0] >= 0 {
+			continue
+		}
+		return gi
+	}
+	return -1
+}
+
+// object finds the target of a verb: the first actor after it, before hi.
+func (c *Coder) object(s *sentence, v *verb, hi, src int) int {
+	for gi, g := range s.groups {
+		if g.start < v.m.End || gi == src {
+			continue
+		}
+		if g.start >= hi {
+			break
+		}
+		if v.insert[0] < 0 && s.insertOf(g.start)[0] >= 0 {
+			continue
+		}
+		return gi
+	}
+	return -1
+}
+
+// byAgent finds the actor of a passive verb's "by" phrase.
+func (c *Coder) byAgent(s *sentence, v *verb, hi int) int {
+	for k := v.m.End; k < hi && k < len(s.norms); k++ {
+		if s.norms[k] != "by" {
+			continue
+		}
+		j := k + 1
+		for j < hi && s.cls[j]&clDet != 0 {
+			j++
+		}
+		if j < hi && s.groupAt[j] >= 0 {
+			return s.groupAt[j]
+		}
+	}
+	return -1
+}
+
+// matchVerb tries the patterns of the verb's family and returns the code
+// of the most specific one that matches. handled is false when none did.
+func (c *Coder) matchVerb(s *sentence, v *verb, lo, hi int) (code, paired string, pat *lexicon.Pattern, b binding, handled bool) {
+	b = binding{src: -1, tgt: -1, comp: -1}
+	fam := &c.dict.Verbs.Families[v.m.Family]
+	best := -1
+	var bestB binding
+	for pi := range fam.Patterns {
+		p := &fam.Patterns[pi]
+		if p.Code == "" || !s.hasAll(c.lits[v.m.Family][pi]) {
+			continue
+		}
+		m := matcher{c: c, s: s, lo: lo, hi: hi, b: binding{src: -1, tgt: -1, comp: -1, minPre: v.m.Start}}
+		score, ok := m.match(p, v)
+		if !ok {
+			continue
+		}
+		if score > best {
+			best, pat, bestB = score, p, m.b
+		}
+	}
+	if pat == nil {
+		return "", "", nil, b, false
+	}
+	return pat.Code, pat.Paired, pat, bestB, true
+}
+
+// hasAll reports whether every word is in the sentence.
+func (s *sentence) hasAll(ws []string) bool {
+	for _, w := range ws {
+		found := false
+		for _, x := range s.norms {
+			if x == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// emit appends the mentions of one coded verb: one per source–target
+// pair, both ways for paired codes and compounds.
+func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, date chronicle.Date, code, paired string, pat *lexicon.Pattern, src, tgt, comp int, mod chronicle.Modality, out []chronicle.Mention) []chronicle.Mention {
+	type pair struct {
+		a, b  *member
+		code  string
+		swap  bool
+		first bool
+	}
+	var none member
+	none.start, none.end = -1, -1
+	members := func(g, side int) []*member {
+		if g < 0 {
+			if na := c.actorFromNP(s, v, side); na != nil {
+				return []*member{na}
+			}
+			return []*member{&none}
+		}
+		ms := make([]*member, len(s.groups[g].members))
+		for i := range s.groups[g].members {
+			ms[i] = &s.groups[g].members[i]
+		}
+		return ms
+	}
+	var pairs []pair
+	if comp >= 0 {
+		ms := members(comp, 0)
+		for i := range ms {
+			for j := range ms {
+				if i != j {
+					pairs = append(pairs, pair{a: ms[i], b: ms[j], code: code})
+				}
+			}
+		}
+	} else {
+		for _, a := range members(src, 0) {
+			for _, t := range members(tgt, 1) {
+				pairs = append(pairs, pair{a: a, b: t, code: code})
+				if paired != "" && validCode(paired) {
+					pairs = append(pairs, pair{a: t, b: a, code: paired})
+				}
+			}
+		}
+	}
+	sent := s.doc.Sentences[s.index]
+	for _, p := range pairs {
+		if c.opts.RequireDyad && (p.a.code == "" || p.b.code == "") {
+			continue
+		}
+		if p.a.code == "" && p.b.code == "" {
+			continue
+		}
+		if dup(out, s.index, art.ID, p.a.code, p.b.code, p.code) {
+			continue
+		}
+		m := chronicle.Mention{
+			ArticleID:    art.ID,
+			Sentence:     s.index,
+			Date:         date,
+			DateFrom:     "article",
+			Source:       c.actor(s, p.a),
+			Target:       c.actor(s, p.b),
+			Code:         p.code,
+			Modality:     mod,
+			Issues:       s.issues,
+			Evidence:     chronicle.Span{Text: s.doc.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End},
+			Verb:         s.span(v.m.Start, v.m.End),
+			CoderVersion: Version,
+		}
+		if date.IsZero() {
+			m.DateFrom = "unknown"
+		} else {
+			m.DatePrecision = chronicle.PrecisionDay
+		}
+		c.dateFromText(s, &m, date)
+		if pat != nil {
+			m.Pattern = strings.TrimSpace(pat.Line) + " (" + pat.Pos.String() + ")"
+		} else {
+			vb := c.dict.Verb(v.m)
+			m.Pattern = strings.TrimSpace(vb.Line) + " default (" + vb.Pos.String() + ")"
+		}
+		c.fillCode(&m)
+		out = append(out, m)
+	}
+	return out
+}
+
+func dup(ms []chronicle.Mention, si int, id, a, b, code string) bool {
+	for i := len(ms) - 1; i >= 0 && ms[i].Sentence == si && ms[i].ArticleID == id; i-- {
+		if ms[i].Source.Code == a && ms[i].Target.Code == b && ms[i].Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// span returns the text span of words [a, b).
+func (s *sentence) span(a, b int) chronicle.Span {
+	if a < 0 || b <= a || b > len(s.words) {
+		return chronicle.Span{}
+	}
+	t0 := &s.doc.Tokens[s.words[a].tok]
+	t1 := &s.doc.Tokens[s.words[b-1].tok]
+	return chronicle.Span{Text: s.doc.Text[t0.Start:t1.End], Start: t0.Start, End: t1.End}
+}
+
+func (c *Coder) actor(s *sentence, m *member) chronicle.Actor {
+	if m.start < 0 {
+		return chronicle.Actor{Code: m.code}
+	}
+	sp := s.span(m.start, m.end)
+	return chronicle.Actor{Code: m.code, Text: sp.Text, Entity: m.entity, Start: sp.Start, End: sp.End}
+}
+
+// fillCode fills root, QuadClass, Goldstein and PLOVER from the table.
+func (c *Coder) fillCode(m *chronicle.Mention) {
+	if len(m.Code) >= 2 {
+		m.Root = m.Code[:2]
+	}
+	if c.tab == nil {
+		return
+	}
+	if e, ok := c.tab.Lookup(m.Code); ok {
+		m.Root = e.Root
+		m.QuadClass = e.QuadClass
+		m.Goldstein = e.Goldstein
+		m.PLOVER = e.PLOVER
+	}
+}
+
+// dateFromText dates the mention by a temporal expression of its
+// sentence, when the language layer resolved one that is not after the
+// article date.
+func (c *Coder) dateFromText(s *sentence, m *chronicle.Mention, date chronicle.Date) {
+	for _, tx := range s.doc.Timexes {
+		if tx.Sentence != s.index || tx.Value.IsZero() {
+			continue
+		}
+		if !date.IsZero() && date.Before(tx.Value) {
+			continue
+		}
+		m.Date = tx.Value
+		m.DatePrecision = tx.Precision
+		m.DateFrom = "text"
+		m.DateSpan = &chronicle.Span{Text: s.doc.Text[tx.Start:tx.End], Start: tx.Start, End: tx.End}
+		return
+	}
+}
+
+// actorFromNP implements new_actor_length: the uncoded noun phrase right
+// before the verb group (side 0) or after the verb (side 1), when it has
+// at most Options.NewActorLength words, is an actor coded by its text.
+func (c *Coder) actorFromNP(s *sentence, v *verb, side int) *member {
+	if c.opts.NewActorLength <= 0 {
+		return nil
+	}
+	var a, b int
+	if side == 0 {
+		b = v.grpStart
+		a = b
+		for a > 0 && !s.breaksNP(a-1) && s.norms[a-1] != "," {
+			a--
+		}
+	} else {
+		a = v.m.End
+		if a < len(s.words) && s.cls[a]&clPrep != 0 {
+			a++
+		}
+		b = a
+		for b < len(s.words) && !s.breaksNP(b) && s.norms[b] != "," && !isPunct(s.norms[b]) {
+			b++
+		}
+	}
+	n := 0
+	for k := a; k < b; k++ {
+		if s.cls[k]&clDet == 0 && !isPunct(s.norms[k]) {
+			n++
+		}
+	}
+	if n == 0 || n > c.opts.NewActorLength {
+		return nil
+	}
+	sp := s.span(a, b)
+	return &member{code: `"` + sp.Text + `"`, start: a, end: b}
+}
+
+// dropTail reports whether the options leave the sentence's attribution
+// tail uncoded.
+func (c *Coder) dropTail(s *sentence) bool {
+	if c.opts.TailMin <= 0 {
+		return false
+	}
+	n := 0
+	for k := s.tail + 1; k < len(s.words); k++ {
+		if !isPunct(s.norms[k]) {
+			n++
+		}
+	}
+	return n >= c.opts.TailMin && (c.opts.TailMax == 0 || n <= c.opts.TailMax)
+}
