@@ -1,0 +1,665 @@
+package geo
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/geo/internal/fold"
+)
+
+// Resolved is a place name found in text and the place it was resolved to.
+type Resolved struct {
+	Place Place
+	// Location is Place as a chronicle.Location with Evidence set to the
+	// words that named it, modifiers included ("the occupied West Bank",
+	// "northern Gaza").
+	Location chronicle.Location
+	// Confidence that the words name this place, in (0, 1).
+	Confidence float64
+	// Cue is the locative preposition that governs the name ("in", "near",
+	// "outside"), "" when there is none.
+	Cue string
+	// Modifier is set when the name is used attributively before another
+	// capitalised word ("Gaza health officials", "the Kyiv Mayor"): it then
+	// names the speaker's affiliation more often than the event's place.
+	Modifier bool
+	// Candidates is how many gazetteer entries the name had.
+	Candidates int
+	// Dateline is set on the place taken from the article's dateline.
+	Dateline bool
+}
+
+// Context is article-wide evidence for disambiguation: the countries and
+// regions the article mentions unambiguously and its dateline place.
+// ArticleContext builds one; the zero Context is valid and means no
+// evidence.
+type Context struct {
+	Countries map[string]int // ISO3 → mentions (places and demonyms)
+	Regions   map[string]int // "ISO3.admin1" → mentions
+	Dateline  *Resolved
+}
+
+// word is one word of the scanned text.
+type word struct {
+	start, end int // byte offsets into the text, possessive 's excluded
+	upper      bool
+	possessive bool
+	join       bool // the next word follows across a space, hyphen or abbreviation dot
+	initial    bool // first word of the scanned span
+}
+
+// maxNameWords bounds how many words one name may span.
+const maxNameWords = 6
+
+// scan splits text[start:end] into words.
+func scan(text string, start, end int, words []word) []word {
+	words = words[:0]
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		w := word{start: i, upper: unicode.IsUpper(r)}
+		for i < end {
+			r, n := utf8.DecodeRuneInString(text[i:end])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// An apostrophe inside a word (Ta'izz) belongs to it.
+			if fold.IsApostrophe(r) && i+n < end {
+				r2, _ := utf8.DecodeRuneInString(text[i+n : end])
+				if unicode.IsLetter(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		w.end = i
+		// Possessive: "Georgia's", "Gaza’s".
+		for _, s := range []string{"'s", "’s"} {
+			if strings.HasSuffix(text[w.start:w.end], s) && w.end-len(s) > w.start {
+				w.end -= len(s)
+				w.possessive = true
+				break
+			}
+		}
+		if len(words) == 0 {
+			w.initial = true
+		}
+		words = append(words, w)
+	}
+	for k := 0; k+1 < len(words); k++ {
+		w := &words[k]
+		if w.possessive {
+			continue
+		}
+		gap := text[w.end:words[k+1].start]
+		switch gap {
+		case " ", "-", ".":
+			w.join = true
+		case ". ":
+			// "St. Petersburg", "U.S. Virgin Islands": only after a short
+			// capitalised abbreviation.
+			w.join = w.upper && w.end-w.start <= 3
+		case "  ", "\u00a0":
+			w.join = true
+		}
+	}
+	return words
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// Words that may stand between a locative preposition and a place name.
+var skippable = map[string]bool{
+	"the": true, "of": true, "city": true, "town": true, "village": true, "capital": true,
+	"region": true, "province": true, "area": true, "nearby": true, "border": true, "camp": true,
+	"outskirts": true, "centre": true, "center": true, "heart": true, "streets": true,
+	"refugee": true, "southern": true, "northern": true, "eastern": true, "western": true,
+	"central": true, "occupied": true, "besieged": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "north": true, "south": true, "east": true, "west": true,
+	"disputed": true, "restive": true, "war": true, "torn": true, "embattled": true,
+	"a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+}
+
+// Locative prepositions, and how strongly each marks the event's place.
+var cues = map[string]float64{
+	"in": 1, "at": 1, "near": 1, "outside": 1, "inside": 1, "across": 0.9, "throughout": 0.9,
+	"around": 0.8, "into": 0.8, "on": 0.5, "from": 0.3, "to": 0.3, "toward": 0.3, "towards": 0.3,
+	"within": 0.9, "off": 0.7, "over": 0.4, "through": 0.6, "via": 0.2, "between": 0.6, "and": 0,
+}
+
+// Modifiers kept in the evidence span before a name.
+var modifiers = map[string]bool{
+	"southern": true, "northern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"occupied": true, "besieged": true,
+}
+
+// Words that make a following name a person or title, not a place.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "minister": true, "king": true,
+	"queen": true, "prince": true, "sheikh": true, "general": true, "gen": true, "col": true,
+	"sen": true, "senator": true, "rep": true, "gov": true, "governor": true, "judge": true,
+	"pope": true, "lt": true, "sgt": true, "capt": true, "secretary": true, "chancellor": true,
+	"sir": true, "lord": true, "lady": true, "emir": true, "ayatollah": true, "imam": true, "rabbi": true,
+}
+
+// Words after a name that say it is a region ("Kherson region").
+var regionWords = map[string]bool{
+	"region": true, "province": true, "oblast": true, "governorate": true, "state": true,
+	"district": true, "county": true, "territory": true, "strip": true,
+}
+
+var monthsAndDays = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true,
+}
+
+// Words near a US state's name that mark the state rather than a country
+// of the same name ("Georgia's governor").
+var usStateWords = map[string]bool{"governor": true, "gov": true, "state": true, "county": true, "legislature": true, "statehouse": true}
+
+// scanner holds reusable buffers for one FindPlaces call.
+type scanner struct {
+	g     *Gazetteer
+	text  string
+	words []word
+	buf   []byte
+	keys  [maxNameWords]int // key length after each word
+}
+
+func (s *scanner) norm(w word) string {
+	s.buf = fold.Append(s.buf[:0], s.text[w.start:w.end])
+	return string(s.buf)
+}
+
+// match finds the longest name starting at word i and returns the index of
+// its last word and its key, or -1.
+func (s *scanner) match(i int) (int, string) {
+	g, words := s.g, s.words
+	w := words[i]
+	if !w.upper {
+		return -1, ""
+	}
+	s.buf = s.buf[:0]
+	best := -1
+	var bestKey string
+	limit := min(maxNameWords, max(g.maxWords, 1))
+	for j := i; j < len(words) && j-i < limit; j++ {
+		if j > i && !words[j-1].join {
+			break
+		}
+		s.buf = fold.Append(s.buf, s.text[words[j].start:words[j].end])
+		at := g.index.findBytes(s.buf)
+		if j == i && at < 0 {
+			break // neither a name nor the first word of one
+		}
+		if words[j].upper && at >= 0 && g.index.heads[at] != 0 {
+			best, bestKey = j, g.index.keys[at]
+		}
+		if words[j].possessive {
+			break
+		}
+	}
+	return best, bestKey
+}
+
+// FindPlaces finds the place names in text[start:end] (usually one
+// sentence of an article) and resolves each to the most likely place given
+// ctx. Names are the longest capitalised word sequences that the
+// gazetteer knows; one-word names that are also ordinary English words
+// ("Hope", "Police", "March") count only after a locative preposition or
+// with a qualifier ("Nice, France"). Results are in text order.
+func (g *Gazetteer) FindPlaces(text string, start, end int, ctx Context) []Resolved {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(text) {
+		end = len(text)
+	}
+	if start >= end {
+		return nil
+	}
+	s := &scanner{g: g, text: text, words: scan(text, start, end, nil), buf: make([]byte, 0, 64)}
+	var out []Resolved
+	for i := 0; i < len(s.words); i++ {
+		last, key := s.match(i)
+		if last < 0 {
+			continue
+		}
+		r, next, ok := s.resolve(i, last, key, ctx, false)
+		if ok {
+			out = append(out, r)
+		}
+		i = next
+	}
+	return out
+}
+
+// resolve disambiguates the name over words[i..last] and returns the
+// result, the index of the last word it consumed, and whether it is a place.
+//
+// bare resolves the name without a following "region" or "city" word.
+func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Resolved, int, bool) {
+	g, words := s.g, s.words
+	consumed := last
+	if g.never[key] {
+		return Resolved{}, last, false
+	}
+	cands := g.lookupIdx(key)
+	multiword := last > i
+
+	// Preceding words: modifiers, a locative preposition, or a title.
+	evStart := words[i].start
+	cue, cueWeight := "", 0.0
+	titled, capBefore := false, false
+	for k, steps := i-1, 0; k >= 0 && steps < 5; k, steps = k-1, steps+1 {
+		if s.text[words[k].end:words[k+1].start] != " " {
+			break // only across plain spaces
+		}
+		w := s.norm(words[k])
+		cw, isCue := cues[w]
+		if steps == 0 {
+			if titles[w] {
+				titled = true
+				break
+			}
+			if words[k].upper && !modifiers[w] && !skippable[w] && !isCue {
+				capBefore = true
+			}
+		}
+		if isCue && w != "and" {
+			cue, cueWeight = w, cw
+			break
+		}
+		if !skippable[w] {
+			break
+		}
+		if modifiers[w] && evStart == words[k+1].start {
+			evStart = words[k].start
+		}
+	}
+	if titled {
+		return Resolved{}, last, false
+	}
+	evEnd := words[last].end
+
+	// Following words: "region", a qualifier ", Texas", another capital.
+	wantRegion, wantCity, modifier := false, false, false
+	qualified := -1 // place index of the qualifying country or region
+	if last+1 < len(s.words) {
+		nw := words[last+1]
+		gap := s.text[words[last].end:nw.start]
+		nk := s.norm(nw)
+		switch {
+		case !bare && (gap == " " || gap == "-") && regionWords[nk] && !(nw.upper && nk == "state"):
+			wantRegion = true
+			evEnd, consumed = nw.end, last+1
+		case !bare && gap == " " && !nw.upper && nk == "city":
+			wantCity = true
+			evEnd, consumed = nw.end, last+1
+		case gap == ", " || gap == ",":
+			if ql, qk := s.match(last + 1); ql >= 0 {
+				for _, q := range g.lookupIdx(qk) {
+					qp := g.places[q]
+					if qp.Kind == City {
+						continue
+					}
+					for _, c := range cands {
+						p := g.places[c]
+						if p.Country == qp.Country && (qp.Kind == Country || p.Admin1 == qp.Admin1) && p.Kind < qp.Kind {
+							qualified = int(q)
+						}
+					}
+				}
+				if qualified >= 0 {
+					consumed = ql
+				}
+			}
+		case words[last].join && nw.upper && !words[last].possessive && gap == " ":
+			if _, isCue := cues[nk]; !isCue && !monthsAndDays[nk] {
+				modifier = true
+			}
+		}
+	}
+
+	// Common words and person names need support.
+	if !multiword && qualified < 0 {
+		if monthsAndDays[key] {
+			return Resolved{}, last, false
+		}
+		if g.common[key] && !hasBig(g, cands) && (cue == "" || cueWeight < 0.5 || words[i].initial) {
+			return Resolved{}, last, false
+		}
+		if capBefore && !hasKind(g, cands, Country) {
+			return Resolved{}, last, false
+		}
+		// A small place's name before another capitalised word is more
+		// likely part of a person's or organisation's name ("Michael
+		// Jordan", "Hope Hicks").
+		if modifier && !hasBig(g, cands) && !hasPreferred(g, cands) {
+			return Resolved{}, last, false
+		}
+		// An all-capitals short word ("IS", "AL") is an abbreviation, not a
+		// name, unless it is a country alias such as "US" or "UK".
+		if w := s.text[words[i].start:words[i].end]; len(w) <= 3 && strings.ToUpper(w) == w && !hasKind(g, cands, Country) {
+			return Resolved{}, last, false
+		}
+	}
+
+	// US state context words within a few words of the name.
+	stateCue := false
+	for k := max(0, i-4); k < min(len(words), last+5); k++ {
+		if usStateWords[s.norm(words[k])] {
+			stateCue = true
+		}
+	}
+
+	best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
+	for _, c := range cands {
+		p := g.places[c]
+		if wantRegion && p.Kind != Region {
+			continue
+		}
+		if wantCity && p.Kind != City {
+			continue
+		}
+		sc := s.score(c, p, ctx, qualified, stateCue)
+		switch {
+		case sc > bestScore:
+			if best >= 0 {
+				second = bestScore
+			}
+			best, bestScore = int(c), sc
+		case sc > second:
+			second = sc
+		}
+	}
+	if best < 0 {
+		// "Kherson region" where the region is only known by its name:
+		// fall back to the plain name.
+		if wantRegion || wantCity {
+			r, _, ok := s.resolve(i, last, key, ctx, true)
+			return r, consumed, ok
+		}
+		return Resolved{}, last, false
+	}
+	p := g.places[best]
+
+	conf := 0.6
+	if multiword {
+		conf += 0.1
+	}
+	conf += 0.25 * cueWeight
+	if qualified >= 0 || wantRegion || wantCity {
+		conf += 0.15
+	}
+	if !math.IsInf(second, -1) && bestScore-second < 1.5 {
+		conf -= 0.15
+	}
+	if modifier {
+		conf -= 0.25
+	}
+	if capBefore {
+		conf -= 0.3
+	}
+	if words[i].initial && !multiword {
+		conf -= 0.1
+	}
+	conf = math.Max(0.05, math.Min(0.99, conf))
+
+	loc := g.Location(p)
+	loc.Evidence = &chronicle.Span{Text: s.text[evStart:evEnd], Start: evStart, End: evEnd}
+	return Resolved{Place: p, Location: loc, Confidence: conf, Cue: cue, Modifier: modifier,
+		Candidates: len(cands)}, consumed, true
+}
+
+// hasBig reports whether a candidate is a country, a region, a capital or a
+// city of a million people: names too prominent to be read as ordinary
+// words ("Turkey", "Nice" is not).
+func hasBig(g *Gazetteer, cands []int32) bool {
+	for _, c := range cands {
+		p := g.places[c]
+		if p.Kind == Country || p.Feature == "PPLC" || p.Population >= 1_000_000 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPreferred(g *Gazetteer, cands []int32) bool {
+	for _, c := range cands {
+		if g.preferred[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKind(g *Gazetteer, cands []int32, k Kind) bool {
+	for _, c := range cands {
+		if g.places[c].Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// score rates candidate p for a name: prominence (kind, population,
+// capital or seat) plus article evidence (its country or region mentioned)
+// plus a qualifier in the text.
+func (s *scanner) score(i int32, p Place, ctx Context, qualified int, stateCue bool) float64 {
+	g := s.g
+	var sc float64
+	switch p.Kind {
+	case Country:
+		sc = 8
+	case Region:
+		sc = 5
+		if g.preferred[i] {
+			sc = 9
+		}
+		if stateCue && p.Country == "USA" {
+			sc += 4
+		}
+	default:
+		sc = math.Log10(float64(p.Population) + 1)
+		switch p.Feature {
+		case "PPLC":
+			sc += 2.5
+		case "PPLA":
+			sc += 1.5
+		case "PPLA2":
+			sc += 0.5
+		}
+	}
+	if n := ctx.Countries[p.Country]; n > 0 {
+		sc += 3 + math.Min(2, math.Log2(float64(n)))
+	}
+	if p.Admin1 != "" && ctx.Regions[p.Country+"."+p.Admin1] > 0 && p.Kind != Country {
+		sc += 3
+	}
+	if qualified >= 0 {
+		q := g.places[qualified]
+		if p.Country == q.Country && (q.Kind == Country || p.Admin1 == q.Admin1) {
+			sc += 10
+		}
+	}
+	return sc
+}
+
+// ArticleContext gathers disambiguation evidence from a whole article: the
+// countries of the places it names unambiguously (a name whose candidates
+// all lie in one country, or whose best candidate clearly wins), the
+// countries of its demonyms ("Israeli", "Palestinians"), the regions of its
+// places, and its dateline place ("GAZA CITY, Nov 8 -", "KYIV (Reuters) —").
+func (g *Gazetteer) ArticleContext(text string) Context {
+	ctx := Context{Countries: make(map[string]int), Regions: make(map[string]int)}
+	s := &scanner{g: g, text: text, words: scan(text, 0, len(text), nil), buf: make([]byte, 0, 64)}
+	empty := Context{}
+	for i := 0; i < len(s.words); i++ {
+		if iso3, next := s.demonym(i); iso3 != "" {
+			ctx.Countries[iso3]++
+			i = next
+			continue
+		}
+		last, key := s.match(i)
+		if last < 0 {
+			continue
+		}
+		r, next, ok := s.resolve(i, last, key, empty, false)
+		i = next
+		if !ok || r.Confidence < 0.4 || !g.unambiguous(key, r.Place) {
+			continue
+		}
+		ctx.Countries[r.Place.Country]++
+		if r.Place.Admin1 != "" {
+			ctx.Regions[r.Place.Country+"."+r.Place.Admin1]++
+		}
+	}
+	if d, ok := g.dateline(text); ok {
+		ctx.Dateline = &d
+	}
+	return ctx
+}
+
+// demonym matches a one- or two-word demonym at word i ("Israeli",
+// "South Sudanese", "Palestinians").
+func (s *scanner) demonym(i int) (string, int) {
+	w := s.words[i]
+	if !w.upper {
+		return "", i
+	}
+	k := s.norm(w)
+	if i+1 < len(s.words) && w.join {
+		two := k + " " + s.norm(s.words[i+1])
+		if iso3, ok := s.g.demonyms[two]; ok {
+			return iso3, i + 1
+		}
+		if iso3, ok := s.g.demonyms[strings.TrimSuffix(two, "s")]; ok {
+			return iso3, i + 1
+		}
+	}
+	if iso3, ok := s.g.demonyms[k]; ok {
+		return iso3, i
+	}
+	if iso3, ok := s.g.demonyms[strings.TrimSuffix(k, "s")]; ok {
+		return iso3, i
+	}
+	return "", i
+}
+
+// unambiguous reports whether a name's winning place is safe evidence of
+// its country: every candidate lies in that country, or the winner's
+// prominence beats every other country's candidate by a wide margin.
+func (g *Gazetteer) unambiguous(key string, won Place) bool {
+	s := &scanner{g: g}
+	wonScore := math.Inf(-1)
+	other := math.Inf(-1)
+	for _, c := range g.lookupIdx(key) {
+		p := g.places[c]
+		sc := s.score(c, p, Context{}, -1, false)
+		if p.Country == won.Country {
+			wonScore = math.Max(wonScore, sc)
+		} else {
+			other = math.Max(other, sc)
+		}
+	}
+	return wonScore-other >= 3.5
+}
+
+// dateline resolves the place of an article's dateline: capitalised words
+// at the very start of the text, before a dash or an agency in brackets.
+func (g *Gazetteer) dateline(text string) (Resolved, bool) {
+	head := text[:min(len(text), 120)]
+	trimmed := strings.TrimLeft(head, " \t\r\n")
+	off := len(head) - len(trimmed)
+	cut := -1
+	for _, sep := range []string{" - ", " — ", " – ", "—", "–", " (", "\n"} {
+		if k := strings.Index(trimmed, sep); k > 0 && (cut < 0 || k < cut) {
+			cut = k
+		}
+	}
+	if cut <= 0 || cut > 80 {
+		return Resolved{}, false
+	}
+	first, _, _ := strings.Cut(trimmed[:cut], " ")
+	first = strings.TrimRight(first, ",")
+	if len(first) < 2 || strings.ToUpper(first) != first || strings.ToLower(first) == first {
+		return Resolved{}, false
+	}
+	found := g.FindPlaces(text, off, off+cut, Context{})
+	if len(found) == 0 {
+		return Resolved{}, false
+	}
+	r := found[0]
+	r.Dateline = true
+	return r, true
+}
+
+// EventLocation chooses where the event of a sentence happened. text is
+// the article text, [start, end) the sentence, verb the byte offset of the
+// event's verb (or -1 when unknown) and ctx the article's context from
+// ArticleContext.
+//
+// Among the sentence's places it prefers, in this order of weight: a name
+// governed by a locative preposition ("in", "at", "near", "outside"), a
+// city over a region over a country, a confident resolution, a name used as
+// a noun rather than attributively ("Gaza officials"), and the name closest
+// to the verb. When the sentence names no place it returns the dateline
+// place with Dateline set and a lower confidence. ok is false when neither
+// exists.
+func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context) (Resolved, bool) {
+	places := g.FindPlaces(text, start, end, ctx)
+	best, bestScore := -1, math.Inf(-1)
+	for k, r := range places {
+		sc := r.Confidence
+		switch r.Cue {
+		case "in", "at", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "off":
+			sc += 0.6
+		case "":
+		default:
+			sc += 0.1
+		}
+		switch r.Place.Kind {
+		case City:
+			sc += 0.3
+		case Region:
+			sc += 0.2
+		}
+		if r.Modifier {
+			sc -= 0.5
+		}
+		if verb >= 0 && end > start {
+			d := math.Abs(float64(r.Location.Evidence.Start - verb))
+			sc -= 0.3 * d / float64(end-start)
+		}
+		if sc > bestScore {
+			best, bestScore = k, sc
+		}
+	}
+	if best >= 0 {
+		return places[best], true
+	}
+	if ctx.Dateline != nil {
+		r := *ctx.Dateline
+		r.Confidence = math.Min(r.Confidence, 0.4)
+		return r, true
+	}
+	return Resolved{}, false
+}
