@@ -59,11 +59,13 @@ func (c CSV) Read(ctx context.Context, name string, r io.Reader) iter.Seq[Record
 			}
 			g.mark = cr.InputOffset()
 			row, err := cr.Read()
-			line, _ := cr.FieldPos(0)
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			if err != nil {
+			line := 0
+			if err == nil {
+				line, _ = cr.FieldPos(0)
+			} else {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
 					line = pe.StartLine

@@ -174,7 +174,7 @@ func TestCSV(t *testing.T) {
 			name:  "oversize record stops the file",
 			input: header + "a,2020-01-01,,\"" + strings.Repeat("z", 400_000) + "\",,\nb,2020-01-01,,ok,,\n",
 			opts:  Options{MaxArticleBytes: 1000},
-			want:  []outcome{{err: ErrTooLarge, line: 2, record: 1}},
+			want:  []outcome{{err: ErrTooLarge, line: 0, record: 1}},
 		},
 		{
 			name:  "text over the limit is rejected, reading goes on",
