@@ -104,7 +104,7 @@ type entry struct {
 // Gazetteer holds the places and the indexes over them. It is immutable
 // after Load and safe for concurrent use.
 type Gazetteer struct {
-	places    []Place
+	places   []Place
 	index    *keyIndex
 	entries  []entry
 	maxWords int

@@ -8,7 +8,7 @@ import "hash/maphash"
 // and a write per key. A key with no places (head 0) is only the first
 // word of longer names, which tells the matcher to look further.
 type keyIndex struct {
-	seed  maphash.Seed
+	seed maphash.Seed
 	// slots hold the high 32 bits of a key's hash and its index+1 into
 	// keys (0 when empty); len is a power of two. Comparing the hash bits
 	// first spares most string comparisons and their cache misses.
