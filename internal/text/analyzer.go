@@ -9,7 +9,10 @@ import (
 // Analyzer annotates articles. It holds the embedded word lists and
 // models, loaded once by NewAnalyzer; it is safe for concurrent use.
 type Analyzer struct {
-	lx *lexicon
+	lx      *lexicon
+	tagger  *tagger
+	chunker *chunker
+	lemmas  *lemmatizer
 }
 
 // NewAnalyzer loads the embedded word lists and models.
@@ -18,7 +21,23 @@ func NewAnalyzer() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text: %w", err)
 	}
-	return &Analyzer{lx: lx}, nil
+	tm, err := loadModel("model/tagger.bin.gz")
+	if err != nil {
+		return nil, fmt.Errorf("text: %w", err)
+	}
+	cm, err := loadModel("model/chunker.bin.gz")
+	if err != nil {
+		return nil, fmt.Errorf("text: %w", err)
+	}
+	bases, err := modelFS.ReadFile("model/lemma_bases.txt")
+	if err != nil {
+		return nil, fmt.Errorf("text: %w", err)
+	}
+	lm, err := loadLemmatizer(bases)
+	if err != nil {
+		return nil, fmt.Errorf("text: %w", err)
+	}
+	return &Analyzer{lx: lx, tagger: newTagger(tm), chunker: newChunker(cm), lemmas: lm}, nil
 }
 
 // Analyze splits text into sentences and tokens and annotates them. Date
@@ -31,5 +50,18 @@ func (a *Analyzer) Analyze(text string, date chronicle.Date) *Doc {
 	normalize(toks)
 	d.Tokens = toks
 	d.Sentences = a.lx.split(toks, gaps, make([]Sentence, 0, len(toks)/20+1))
+	var sc tagScratch
+	for _, s := range d.Sentences {
+		st := toks[s.FirstTok:s.LastTok]
+		a.tagger.tag(text, st, &sc)
+		a.chunker.chunk(st, &sc)
+		for i := range st {
+			st[i].Lemma = a.lemmas.lemma(st[i].Norm, st[i].Tag)
+		}
+	}
+	d.Chunks = make([]Chunk, 0, len(toks)/2)
+	for si := range d.Sentences {
+		a.phrases(d, si)
+	}
 	return d
 }

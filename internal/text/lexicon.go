@@ -31,10 +31,11 @@ type abbrev struct {
 type lexicon struct {
 	abbrev   map[string]abbrev // lower-case, with the final full stop
 	starters map[string]bool   // lower-case sentence starters
+	speech   map[string]bool   // lemmas of verbs of saying
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{abbrev: map[string]abbrev{}, starters: map[string]bool{}}
+	lx := &lexicon{abbrev: map[string]abbrev{}, starters: map[string]bool{}, speech: map[string]bool{}}
 	err := readLines("data/abbreviations.txt", func(line string, n int) error {
 		f := strings.Split(line, "\t")
 		if len(f) != 2 || !strings.HasSuffix(f[0], ".") {
@@ -59,6 +60,13 @@ func loadLexicon() (*lexicon, error) {
 	}
 	err = readLines("data/sentence_starters.txt", func(line string, n int) error {
 		lx.starters[strings.ToLower(line)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("data/speech_verbs.txt", func(line string, n int) error {
+		lx.speech[strings.ToLower(line)] = true
 		return nil
 	})
 	if err != nil {

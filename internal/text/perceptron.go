@@ -1,0 +1,373 @@
+package text
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// maxClasses bounds the label set of a perceptron model (45 tags, 23
+// chunk labels).
+const maxClasses = 64
+
+// Feature hashing: FNV-1a over a template number and the strings of the
+// feature, so a feature costs no allocation and the model stores 8 bytes
+// a feature.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashTemplate(id byte) uint64 { return (fnvOffset ^ uint64(id)) * fnvPrime }
+
+func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func hashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+// weight is one class's weight for a feature.
+type weight struct {
+	class uint8
+	w     float32
+}
+
+// model is a trained averaged perceptron: for every feature the few
+// classes it has a weight for, and a dictionary of words that always take
+// one class.
+type model struct {
+	classes []string
+	index   map[uint64]uint32 // feature hash → position in offs
+	offs    []uint32          // weights of feature i are ws[offs[i]:offs[i+1]]
+	ws      []weight
+	dict    map[string]uint8 // unambiguous frequent words → class
+}
+
+// score adds the weights of feats into scores and returns the best class.
+func (m *model) score(feats []uint64, scores []float32) int {
+	clear(scores)
+	for _, f := range feats {
+		i, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		for _, w := range m.ws[m.offs[i]:m.offs[i+1]] {
+			scores[w.class] += w.w
+		}
+	}
+	best := 0
+	for c := 1; c < len(scores); c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+func (m *model) classIndex(name string) int {
+	return slices.Index(m.classes, name)
+}
+
+// The model file: a gzip stream of
+//
+//	magic "CHRNPCP1"
+//	uvarint #classes, then each class name (uvarint length, bytes)
+//	float32 scale (little endian)
+//	uvarint #features, then per feature in increasing hash order:
+//	    uvarint hash delta, uvarint #weights, then per weight
+//	    byte class, zig-zag varint quantised weight
+//	uvarint #dictionary words, then per word: string, byte class
+const modelMagic = "CHRNPCP1"
+
+// encodeModel writes m to w, quantising weights to integers.
+func encodeModel(w io.Writer, classes []string, feats map[uint64][]weight, dict map[string]uint8) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	putU := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	putS := func(s string) { putU(uint64(len(s))); bw.WriteString(s) }
+	bw.WriteString(modelMagic)
+	putU(uint64(len(classes)))
+	for _, c := range classes {
+		putS(c)
+	}
+	var maxAbs float64
+	for _, ws := range feats {
+		for _, x := range ws {
+			maxAbs = math.Max(maxAbs, math.Abs(float64(x.w)))
+		}
+	}
+	scale := float32(maxAbs / 32000)
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(bw, binary.LittleEndian, scale)
+	keys := make([]uint64, 0, len(feats))
+	for k, ws := range feats {
+		if len(ws) > 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	putU(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		putU(k - prev)
+		prev = k
+		ws := feats[k]
+		putU(uint64(len(ws)))
+		for _, x := range ws {
+			bw.WriteByte(x.class)
+			bw.Write(buf[:binary.PutVarint(buf[:], int64(math.Round(float64(x.w/scale))))])
+		}
+	}
+	words := make([]string, 0, len(dict))
+	for wd := range dict {
+		words = append(words, wd)
+	}
+	slices.Sort(words)
+	putU(uint64(len(words)))
+	for _, wd := range words {
+		putS(wd)
+		bw.WriteByte(dict[wd])
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// decodeModel reads a model written by encodeModel.
+func decodeModel(data []byte) (*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	r := &byteReader{b: raw}
+	if string(r.bytes(len(modelMagic))) != modelMagic {
+		return nil, errors.New("model: bad magic")
+	}
+	m := &model{}
+	nc := r.uvarint()
+	if nc == 0 || nc > maxClasses {
+		return nil, fmt.Errorf("model: %d classes", nc)
+	}
+	for range nc {
+		m.classes = append(m.classes, r.str())
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4)))
+	nf := r.uvarint()
+	if r.err != nil || nf > uint64(len(raw)) {
+		return nil, fmt.Errorf("model: bad header: %v", r.err)
+	}
+	m.index = make(map[uint64]uint32, nf)
+	m.offs = make([]uint32, 0, nf+1)
+	m.ws = make([]weight, 0, nf*2)
+	h := uint64(0)
+	for i := range nf {
+		h += r.uvarint()
+		nw := r.uvarint()
+		if nw > nc {
+			return nil, fmt.Errorf("model: feature %d has %d weights", i, nw)
+		}
+		m.index[h] = uint32(len(m.offs))
+		m.offs = append(m.offs, uint32(len(m.ws)))
+		for range nw {
+			c := r.byte()
+			q := r.varint()
+			if uint64(c) >= nc {
+				return nil, fmt.Errorf("model: feature %d: class %d", i, c)
+			}
+			m.ws = append(m.ws, weight{c, float32(q) * scale})
+		}
+		if r.err != nil {
+			return nil, fmt.Errorf("model: feature %d: %w", i, r.err)
+		}
+	}
+	m.offs = append(m.offs, uint32(len(m.ws)))
+	nd := r.uvarint()
+	if nd > uint64(len(raw)) {
+		return nil, fmt.Errorf("model: %d dictionary words", nd)
+	}
+	m.dict = make(map[string]uint8, nd)
+	for range nd {
+		w := r.str()
+		c := r.byte()
+		if uint64(c) >= nc {
+			return nil, fmt.Errorf("model: word %q: class %d", w, c)
+		}
+		m.dict[w] = c
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("model: %w", r.err)
+	}
+	return m, nil
+}
+
+// byteReader reads varints and strings, remembering the first error.
+type byteReader struct {
+	b   []byte
+	err error
+}
+
+func (r *byteReader) fail() {
+	if r.err == nil {
+		r.err = io.ErrUnexpectedEOF
+	}
+	r.b = nil
+}
+
+func (r *byteReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *byteReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *byteReader) byte() byte {
+	if len(r.b) < 1 {
+		r.fail()
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *byteReader) bytes(n int) []byte {
+	if n < 0 || len(r.b) < n {
+		r.fail()
+		return make([]byte, max(n, 0))
+	}
+	s := r.b[:n]
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *byteReader) str() string {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return ""
+	}
+	return string(r.bytes(int(n)))
+}
+
+// trainer learns an averaged perceptron.
+type trainer struct {
+	nClasses int
+	index    map[uint64]int32
+	feats    [][]trainWeight
+	now      int32 // number of updates seen
+}
+
+type trainWeight struct {
+	class uint8
+	ts    int32 // update at which w last changed
+	w     float64
+	total float64 // sum of w over updates before ts
+}
+
+func newTrainer(nClasses int) *trainer {
+	return &trainer{nClasses: nClasses, index: map[uint64]int32{}}
+}
+
+func (t *trainer) predict(feats []uint64, scores []float64) int {
+	clear(scores)
+	for _, f := range feats {
+		i, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		for _, w := range t.feats[i] {
+			scores[w.class] += w.w
+		}
+	}
+	best := 0
+	for c := 1; c < len(scores); c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// update moves weight towards truth and away from guess.
+func (t *trainer) update(truth, guess int, feats []uint64) {
+	t.now++
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		i, ok := t.index[f]
+		if !ok {
+			i = int32(len(t.feats))
+			t.index[f] = i
+			t.feats = append(t.feats, nil)
+		}
+		t.bump(i, truth, 1)
+		t.bump(i, guess, -1)
+	}
+}
+
+func (t *trainer) bump(i int32, class int, d float64) {
+	ws := t.feats[i]
+	for k := range ws {
+		if int(ws[k].class) == class {
+			ws[k].total += float64(t.now-ws[k].ts) * ws[k].w
+			ws[k].ts = t.now
+			ws[k].w += d
+			return
+		}
+	}
+	t.feats[i] = append(ws, trainWeight{class: uint8(class), ts: t.now, w: d})
+}
+
+// averaged returns the averaged weights, dropping those whose magnitude
+// is below minAbs.
+func (t *trainer) averaged(minAbs float64) map[uint64][]weight {
+	out := make(map[uint64][]weight, len(t.index))
+	for h, i := range t.index {
+		var ws []weight
+		for _, w := range t.feats[i] {
+			total := w.total + float64(t.now-w.ts)*w.w
+			avg := total / float64(max(t.now, 1))
+			if math.Abs(avg) >= minAbs {
+				ws = append(ws, weight{w.class, float32(avg)})
+			}
+		}
+		if len(ws) > 0 {
+			out[h] = ws
+		}
+	}
+	return out
+}
