@@ -2,8 +2,11 @@ package text
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/text/quote"
+	"github.com/chronicle-dev/chronicle/internal/text/timex"
 )
 
 // Analyzer annotates articles. It holds the embedded word lists and
@@ -63,5 +66,23 @@ func (a *Analyzer) Analyze(text string, date chronicle.Date) *Doc {
 	for si := range d.Sentences {
 		a.phrases(d, si)
 	}
+	for _, e := range timex.Find(text, date) {
+		d.Timexes = append(d.Timexes, Timex{
+			Start: e.Start, End: e.End, Sentence: d.sentenceAt(e.Start),
+			Value: e.Value, Precision: e.Precision, Relative: e.Relative,
+		})
+	}
+	for _, q := range quote.Find(text) {
+		d.Quotes = append(d.Quotes, Quote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerAt: q.SpeakerAt, Cue: q.Cue})
+	}
 	return d
+}
+
+// sentenceAt returns the index of the sentence holding byte offset off.
+func (d *Doc) sentenceAt(off int) int {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > off })
+	if i == len(d.Sentences) {
+		return len(d.Sentences) - 1
+	}
+	return i
 }

@@ -128,7 +128,7 @@ func tagForm(norm string) string {
 	return norm
 }
 
-// quoteForm spells a quote token the Penn Treebank way (`` or ''), or
+// quoteForm spells a quote token as the Penn Treebank opening or closing mark, or
 // returns "" when tok is not a quote mark.
 func quoteForm(text string, tok Token) string {
 	switch tok.Text {
