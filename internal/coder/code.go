@@ -39,8 +39,26 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		case inInsert:
 			lo, hi = v.insert[0], v.insert[1]
 		}
+		// A clause that is the complement of an earlier verb ("Rohan
+		// said Arnor attacked Gondor") starts after that verb.
+		reportedBy := false
+		infinitive := false
+		for k := v.grpStart; k < v.m.Start; k++ {
+			infinitive = infinitive || s.norms[k] == "to"
+		}
+		for k := vi - 1; k >= 0 && !inTail && !inInsert && !infinitive; k-- {
+			w := &s.verbs[k]
+			if w.insert[0] >= 0 || w.m.End > v.grpStart {
+				continue
+			}
+			if w.m.End > lo && !v.coord {
+				lo = w.m.End
+				reportedBy = s.cls[w.m.Head]&clReport != 0
+			}
+			break
+		}
 		src := c.subject(s, v, lo)
-		if v.coord && prevSrc >= 0 && (src < 0 || s.groups[src].start < v.grpStart-1 && c.before(s, src, vi)) {
+		if v.coord && prevSrc >= 0 {
 			src = prevSrc
 		}
 		tgtHi := hi
@@ -108,7 +126,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		mod := v.modality
 		if mod == "" {
 			mod = chronicle.Asserted
-			if s.reported && !inTail {
+			if s.reported && !inTail || reportedBy {
 				mod = chronicle.Reported
 			}
 		}
@@ -122,11 +140,6 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 	return out
 }
 
-// before reports whether group g starts before verb vi's previous verb.
-func (c *Coder) before(s *sentence, g, vi int) bool {
-	return vi > 0 && s.groups[g].start < s.verbs[vi-1].m.Start
-}
-
 // subject finds the source of a verb: the first actor of its clause
 // before the verb group.
 func (c *Coder) subject(s *sentence, v *verb, lo int) int {
@@ -134,7 +147,7 @@ func (c *Coder) subject(s *sentence, v *verb, lo int) int {
 	// the subject.
 	if lo < len(s.cls) && s.cls[lo]&(clPrep|clSubord) != 0 && v.insert[0] < 0 {
 		for k := lo + 1; k < v.grpStart; k++ {
-			if s.norms[k] == "," && s.insertOf(k-1)[0] < 0 {
+			if s.norms[k] == "," && s.insertOf(k - 1)[0] < 0 {
 				lo = k + 1
 				break
 			}
@@ -143,7 +156,7 @@ func (c *Coder) subject(s *sentence, v *verb, lo int) int {
 	// The last subordinator before the verb with no comma after it opens
 	// the verb's clause.
 	for k := v.grpStart - 1; k > lo; k-- {
-		if s.norms[k] == "," && s.insertOf(k-1)[0] < 0 && s.insertOf(k+1)[0] < 0 {
+		if s.norms[k] == "," && s.insertOf(k - 1)[0] < 0 && s.insertOf(k + 1)[0] < 0 {
 			break
 		}
 		if s.cls[k]&clSubord != 0 && !(s.norms[k] == "that" && k+1 < len(s.cls) && s.groupAt[k+1] < 0 && s.cls[k+1]&clDet == 0) {

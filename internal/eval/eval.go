@@ -103,12 +103,12 @@ type Category struct {
 // Report is the outcome of a run over a gold file.
 type Report struct {
 	Suite      Suite      `json:"suite"`
-	Records    int        `json:"records"`   // evaluated records
-	Skipped    int        `json:"skipped"`   // records with evaluated: false
-	Correct    int        `json:"correct"`   // exactly right
-	Accuracy   float64    `json:"accuracy"`  // Correct / Records
-	Errors     int        `json:"errors"`    // records the coder failed on
-	Scores     Scores     `json:"scores"`    // over all evaluated records
+	Records    int        `json:"records"`  // evaluated records
+	Skipped    int        `json:"skipped"`  // records with evaluated: false
+	Correct    int        `json:"correct"`  // exactly right
+	Accuracy   float64    `json:"accuracy"` // Correct / Records
+	Errors     int        `json:"errors"`   // records the coder failed on
+	Scores     Scores     `json:"scores"`   // over all evaluated records
 	Categories []Category `json:"categories"`
 	Wrong      []Result   `json:"wrong"`
 }
