@@ -40,6 +40,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"code", "code articles into events without storing them", runCode},
+		{"eval", "score the coder against a gold file", runEval},
 		{"ingest", "read articles from files, folders, globs, URLs or - into the database", runIngest},
 		{"search", "full-text search of the stored articles", runSearch},
 		{"stats", "count what the database holds", runStats},
