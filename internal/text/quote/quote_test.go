@@ -118,6 +118,8 @@ func TestFind(t *testing.T) {
 			[]string{"“We hold the line,” | Lt. Gen. Herzi Halevi | said"}},
 		{"said no", "He said no. “Later,” she said.",
 			[]string{"“Later,” | she | said"}},
+		{"inverted stops at participle", "“Brazil has to do business,” said another official following an assessment.",
+			[]string{"“Brazil has to do business,” | another official | said"}},
 		{"according after", "“It was a massacre,” according to the health ministry.",
 			[]string{"“It was a massacre,” | - | -"}},
 	}

@@ -82,16 +82,26 @@ func resolveWeekend(a chronicle.Date, shift int, future bool) chronicle.Date {
 	return sat
 }
 
-// resolveYear picks the year for month m, day d without one in the text:
-// the year putting the date nearest to and not after the anchor, or, when
-// the sentence looks forward, on or after it if that is under six months
-// ahead. It reports false when that day does not exist in the chosen year
+// resolveYear picks the year for month m, day d without one in the text,
+// given the tense of the sentence (see scanner.tense). Looking back it is
+// the year putting the date nearest to and not after the anchor. Looking
+// forward, the date may lie up to six months after the anchor; with no
+// cue either way, up to 60 days after it (schedules: "payable April 20"),
+// since a story rarely names a day eleven months back without its year.
+// It reports false when that day does not exist in the chosen year
 // (February 29 outside leap years).
-func resolveYear(a chronicle.Date, m, d int, future bool) (int, bool) {
+func resolveYear(a chronicle.Date, m, d, tense int) (int, bool) {
+	ahead := 0
+	switch {
+	case tense > 0:
+		ahead = 183
+	case tense == 0:
+		ahead = 60
+	}
 	y := a.Year
-	if future {
+	if ahead > 0 {
 		for _, yy := range [2]int{y, y + 1} {
-			if v, ok := makeDate(yy, m, d); ok && !v.Before(a) && v.Before(a.AddDays(183)) {
+			if v, ok := makeDate(yy, m, d); ok && !v.Before(a) && v.Before(a.AddDays(ahead+1)) {
 				return yy, true
 			}
 		}
@@ -104,6 +114,47 @@ func resolveYear(a chronicle.Date, m, d int, future bool) (int, bool) {
 	}
 	_, ok := makeDate(y-1, m, d)
 	return y - 1, ok
+}
+
+// resolveMonthYear picks the year for month m named without one: dir -1
+// ("last March") the latest such month before the anchor's, +1 ("next
+// March") the first after it, 2 ("this March") the anchor's year; with no
+// direction, by tense as resolveYear does, allowing six months ahead when
+// the sentence looks forward and two with no cue.
+func resolveMonthYear(a chronicle.Date, m, dir, tense int) int {
+	am := int(a.Month)
+	switch dir {
+	case -1:
+		if m < am {
+			return a.Year
+		}
+		return a.Year - 1
+	case 1:
+		if m > am {
+			return a.Year
+		}
+		return a.Year + 1
+	case 2:
+		return a.Year
+	}
+	ahead := (m - am + 12) % 12
+	limit := 0
+	switch {
+	case tense > 0:
+		limit = 6
+	case tense == 0:
+		limit = 2
+	}
+	if ahead > 0 && ahead <= limit {
+		if m > am {
+			return a.Year
+		}
+		return a.Year + 1
+	}
+	if m <= am {
+		return a.Year
+	}
+	return a.Year - 1
 }
 
 // isPast reports whether the whole period of e lies before anchor.

@@ -311,7 +311,7 @@ outer:
 		if p.ref {
 			e.Shift = p.shift
 		}
-		if !s.resolveUnit(&e, p.unit, p.shift, i) {
+		if !s.resolveUnit(&e, p.unit, p.shift, i, k) {
 			continue
 		}
 		return e, k, true
@@ -398,7 +398,7 @@ func (s *scanner) quantity(i int) (Expr, int, bool) {
 		}
 		e.Shift = shift
 	}
-	if !s.resolveUnit(&e, unit, shift, i) {
+	if !s.resolveUnit(&e, unit, shift, i, i+3) {
 		return Expr{}, 0, false
 	}
 	return e, i + 3, true
@@ -437,7 +437,7 @@ func (s *scanner) modified(i int) (Expr, int, bool) {
 }
 
 // directed reads "last Tuesday", "next Tuesday", "this past Sunday",
-// "this Tuesday".
+// "this Tuesday", "last November", "next January".
 func (s *scanner) directed(i int) (Expr, int, bool) {
 	flags := s.toks[i].info.flags
 	j := i + 1
@@ -453,10 +453,23 @@ func (s *scanner) directed(i int) (Expr, int, bool) {
 		j++
 	}
 	t := s.word(j)
-	if t == nil || t.info == nil || t.info.weekday == 0 {
+	switch {
+	case t == nil || t.info == nil:
 		return Expr{}, 0, false
+	case t.info.weekday > 0:
+		return s.weekday(j, dir, i)
+	case t.info.month > 0:
+		if dir == 0 {
+			dir = 2
+		}
+		e, next, ok := s.month(j, true, dir)
+		if !ok || e.Precision != chronicle.PrecisionMonth {
+			return Expr{}, 0, false
+		}
+		e.Start = s.toks[i].start
+		return e, next, true
 	}
-	return s.weekday(j, dir, i)
+	return Expr{}, 0, false
 }
 
 // weekday reads "Wednesday", "Wednesday night", "Wednesday, Nov. 8";
@@ -501,7 +514,7 @@ func (s *scanner) weekday(i, dir, start int) (Expr, int, bool) {
 	}
 	e := Expr{Start: s.toks[start].start, End: s.toks[next-1].end, Precision: chronicle.PrecisionDay, Relative: true}
 	if !s.anchor.IsZero() {
-		e.Value = resolveWeekday(s.anchor, info.weekday, dir, dir == 0 && s.future(start))
+		e.Value = resolveWeekday(s.anchor, info.weekday, dir, dir == 0 && s.tense(start, next) > 0)
 	}
 	return e, next, true
 }
@@ -509,6 +522,12 @@ func (s *scanner) weekday(i, dir, start int) (Expr, int, bool) {
 // monthFirst reads "May 9", "Nov. 8, 2023", "November 2023", "in March";
 // ctx says a modifier or the caller already made the month temporal.
 func (s *scanner) monthFirst(i int, ctx bool) (Expr, int, bool) {
+	return s.month(i, ctx, 0)
+}
+
+// month is monthFirst with a direction: -1 for "last March", +1 for "next
+// March", 2 for "this March", 0 for none.
+func (s *scanner) month(i int, ctx bool, dir int) (Expr, int, bool) {
 	m, next, abbr, ambiguous := s.monthAt(i)
 	if m == 0 || s.afterDay(i) {
 		return Expr{}, 0, false
@@ -530,7 +549,7 @@ func (s *scanner) monthFirst(i int, ctx bool) (Expr, int, bool) {
 			y, k = yy, j+1
 			e.End = s.toks[j].end
 		}
-		if !s.setDay(&e, y, m, day, m2, d2, i) {
+		if dir != 0 || !s.setDay(&e, y, m, day, m2, d2, i, k) {
 			return Expr{}, 0, false
 		}
 		return e, k, true
@@ -539,10 +558,28 @@ func (s *scanner) monthFirst(i int, ctx bool) (Expr, int, bool) {
 	if s.punct(j, ",") {
 		j++
 	}
-	if y, ok := s.yearNum(j); ok {
+	if y, ok := s.yearNum(j); ok && dir == 0 {
 		e := Expr{Start: start, End: s.toks[j].end, Precision: chronicle.PrecisionMonth,
 			Value: chronicle.Date{Year: y, Month: time.Month(m), Day: 1}}
 		return e, j + 1, true
+	}
+	// "September last year", "March this year", "January next year".
+	if dir == 0 && s.word(next) != nil && s.toks[next].info != nil && s.toks[next].info.flags&(fLast|fNext|fThis) != 0 {
+		if y := s.word(next + 1); y != nil && y.info != nil && y.info.unit == unitYear && equalFoldASCII(s.text[y.start:y.end], "year") {
+			e := Expr{Start: start, End: y.end, Precision: chronicle.PrecisionMonth, Relative: true}
+			f := s.toks[next].info.flags
+			shift := 0
+			switch {
+			case f&fLast != 0:
+				shift = -1
+			case f&fNext != 0:
+				shift = 1
+			}
+			if !s.anchor.IsZero() {
+				e.Value = chronicle.Date{Year: s.anchor.Year + shift, Month: time.Month(m), Day: 1}
+			}
+			return e, next + 2, true
+		}
 	}
 	if abbr {
 		return Expr{}, 0, false
@@ -559,16 +596,7 @@ func (s *scanner) monthFirst(i int, ctx bool) (Expr, int, bool) {
 	}
 	e := Expr{Start: start, End: s.toks[next-1].end, Precision: chronicle.PrecisionMonth, Relative: true}
 	if !s.anchor.IsZero() {
-		y := s.anchor.Year
-		if m > int(s.anchor.Month) {
-			y--
-		}
-		if s.future(i) && m > int(s.anchor.Month) && m-int(s.anchor.Month) <= 6 {
-			y = s.anchor.Year
-		}
-		if s.future(i) && m < int(s.anchor.Month) && m+12-int(s.anchor.Month) <= 6 {
-			y = s.anchor.Year + 1
-		}
+		y := resolveMonthYear(s.anchor, m, dir, s.tense(i, next))
 		e.Value = chronicle.Date{Year: y, Month: time.Month(m), Day: 1}
 	}
 	return e, next, true
@@ -624,7 +652,7 @@ func (s *scanner) dayFirst(i int) (Expr, int, bool) {
 	if d2 > 0 {
 		m2 = m
 	}
-	if !s.setDay(&e, y, m, day, m2, d2, i) {
+	if !s.setDay(&e, y, m, day, m2, d2, i, next) {
 		return Expr{}, 0, false
 	}
 	return e, next, true
@@ -656,9 +684,9 @@ func (s *scanner) rangeEnd(k, m, day int, opened bool) (int, int, int) {
 }
 
 // setDay fills a day-precision expression for year y (0 when the text
-// gives none), month m and day d, with an optional range end m2/d2. It
-// reports false when the date cannot exist.
-func (s *scanner) setDay(e *Expr, y, m, d, m2, d2, at int) bool {
+// gives none), month m and day d, with an optional range end m2/d2, found
+// in tokens [from, to). It reports false when the date cannot exist.
+func (s *scanner) setDay(e *Expr, y, m, d, m2, d2, from, to int) bool {
 	if y == 0 {
 		if d > daysIn(2000, m) || (m2 > 0 && d2 > daysIn(2000, m2)) {
 			return false
@@ -668,7 +696,7 @@ func (s *scanner) setDay(e *Expr, y, m, d, m2, d2, at int) bool {
 			return true
 		}
 		var ok bool
-		if y, ok = resolveYear(s.anchor, m, d, s.future(at)); !ok {
+		if y, ok = resolveYear(s.anchor, m, d, s.tense(from, to)); !ok {
 			return false
 		}
 	}
@@ -712,30 +740,66 @@ func (s *scanner) year(i int, ctx bool) (Expr, int, bool) {
 	return e, next, true
 }
 
-// future reports whether the sentence before token i looks forward ("will
-// meet on ...") rather than back ("said on ...").
-func (s *scanner) future(i int) bool {
-	for k, n := i-1, 0; k >= 0 && n < 15; k, n = k-1, n+1 {
-		t := s.toks[k]
-		if t.stop {
-			return false
+// tense says whether the sentence around tokens [from, to) looks forward
+// (+1: "will meet on ...", "scheduled for ..."), back (-1: "said on ...",
+// "was killed on ...", "the contract expired ...") or neither (0). The
+// nearest cue before the expression decides; failing that, the nearest
+// after it. Past-tense verbs are recognised by the cue list and by a
+// lower-case "-ed" ending.
+func (s *scanner) tense(from, to int) int {
+	for k, n := from-1, 0; k >= 0 && n < 12; k, n = k-1, n+1 {
+		if s.toks[k].stop {
+			break
 		}
-		if t.info == nil {
-			continue
-		}
-		if t.info.flags&fPast != 0 {
-			return false
-		}
-		if t.info.flags&fFuture != 0 {
-			return true
+		if c := s.cue(k); c != 0 {
+			return c
 		}
 	}
-	return false
+	for k, n := to, 0; k < len(s.toks) && n < 12; k, n = k+1, n+1 {
+		if s.toks[k].stop {
+			break
+		}
+		if c := s.cue(k); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// cue returns the tense the word at k signals.
+func (s *scanner) cue(k int) int {
+	t := s.toks[k]
+	if t.kind != kWord {
+		return 0
+	}
+	past := false
+	if t.info != nil {
+		switch {
+		case t.info.flags&fFuture != 0:
+			return 1
+		case t.info.flags&fPast != 0:
+			past = true
+		}
+	}
+	if !past && (t.capital || t.end-t.start < 5 || s.text[t.end-2:t.end] != "ed") {
+		return 0
+	}
+	// A participle after "be", "is", "are" ("will be held", "are quoted")
+	// says nothing about the time.
+	if p := s.word(k - 1); p != nil {
+		switch w := s.text[p.start:p.end]; {
+		case equalFoldASCII(w, "be"), equalFoldASCII(w, "been"), equalFoldASCII(w, "being"),
+			equalFoldASCII(w, "is"), equalFoldASCII(w, "are"):
+			return 0
+		}
+	}
+	return -1
 }
 
 // resolveUnit sets the value of a relative expression shift units from
-// the anchor (for weekends, shift weekends).
-func (s *scanner) resolveUnit(e *Expr, unit uint8, shift, at int) bool {
+// the anchor (for weekends, shift weekends); the expression covers tokens
+// [from, to).
+func (s *scanner) resolveUnit(e *Expr, unit uint8, shift, from, to int) bool {
 	a := s.anchor
 	switch unit {
 	case unitDay:
@@ -761,7 +825,7 @@ func (s *scanner) resolveUnit(e *Expr, unit uint8, shift, at int) bool {
 	case unitWeekend:
 		e.Precision = chronicle.PrecisionDay
 		if !a.IsZero() {
-			e.Value = resolveWeekend(a, shift, s.future(at))
+			e.Value = resolveWeekend(a, shift, s.tense(from, to) > 0)
 			e.Until = e.Value.AddDays(1)
 		}
 	default:
