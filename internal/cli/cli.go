@@ -40,6 +40,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"export", "write events as GDELT, Phoenix, PLOVER, CSV, GeoJSON, GraphML, edge list or Parquet", runExport},
 		{"code", "code articles into events without storing them", runCode},
 		{"eval", "score the coder against a gold file", runEval},
 		{"ingest", "read articles from files, folders, globs, URLs or - into the database", runIngest},

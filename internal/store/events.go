@@ -1,0 +1,463 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"iter"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chronicle-dev/chronicle"
+)
+
+// The store serves every read the API, the web UI and the exporters need.
+var _ chronicle.EventReader = (*Store)(nil)
+
+// prefixRange returns a condition matching col values starting with p,
+// written as a range so an index on col serves it.
+func prefixRange(col, p string) (string, []any) {
+	b := []byte(p)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < 0x7f {
+			b[i]++
+			return "(" + col + " >= ? AND " + col + " < ?)", []any{p, string(b[:i+1])}
+		}
+	}
+	return "substr(" + col + ", 1, ?) = ?", []any{len(p), p}
+}
+
+// eventWhere turns a filter into conditions on the events table e.
+func eventWhere(f chronicle.EventFilter) ([]string, []any) {
+	var where []string
+	var args []any
+	add := func(c string, a ...any) {
+		where = append(where, c)
+		args = append(args, a...)
+	}
+	if p := strings.ToUpper(strings.TrimSpace(f.Actor)); p != "" {
+		c1, a1 := prefixRange("e.src_code", p)
+		c2, a2 := prefixRange("e.tgt_code", p)
+		add("("+c1+" OR "+c2+")", append(a1, a2...)...)
+	}
+	if p := strings.ToUpper(strings.TrimSpace(f.Source)); p != "" {
+		c, a := prefixRange("e.src_code", p)
+		add(c, a...)
+	}
+	if p := strings.ToUpper(strings.TrimSpace(f.Target)); p != "" {
+		c, a := prefixRange("e.tgt_code", p)
+		add(c, a...)
+	}
+	if p := strings.TrimSpace(f.Code); p != "" {
+		c, a := prefixRange("e.code", p)
+		add(c, a...)
+	}
+	if r := strings.TrimSpace(f.Root); r != "" {
+		add("e.root = ?", r)
+	}
+	if p := strings.ToUpper(strings.TrimSpace(f.PLOVER)); p != "" {
+		add("e.plover_type = ?", p)
+	}
+	if c := strings.ToUpper(strings.TrimSpace(f.Country)); c != "" {
+		add("(e.loc_country = ? OR e.src_country = ? OR e.tgt_country = ?)", c, c, c)
+	}
+	if f.Modality != "" {
+		add("e.modality = ?", string(f.Modality))
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		q := FTSQuery(f.Query)
+		if q == "" {
+			q = `""` // nothing searchable: match nothing
+		}
+		add(`e.id IN (SELECT m.event_id FROM mentions m WHERE m.seq IN
+			(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?))`, q)
+	}
+	if a := strings.TrimSpace(f.Article); a != "" {
+		add("e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id = ?)", a)
+	}
+	if !f.From.IsZero() {
+		add("e.date >= ?", dateString(f.From))
+	}
+	if !f.To.IsZero() {
+		add("e.date <> '' AND e.date <= ?", dateString(f.To))
+	}
+	return where, args
+}
+
+func whereClause(where []string) string {
+	if len(where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(where, " AND ")
+}
+
+// eventSelect selects the events columns from e.
+func eventSelect() string { return `SELECT ` + prefixed(eventColumns, "e.") + ` FROM events e` }
+
+func scanEvent(sc scanner) (chronicle.Event, error) {
+	var e chronicle.Event
+	var date, mod, srcCountry, tgtCountry string
+	var dayNum int64
+	var loc locationDest
+	dest := []any{&e.ID, &date, &dayNum, &e.Source.Code, &e.Source.Text, &e.Source.Entity, &srcCountry,
+		&e.Target.Code, &e.Target.Text, &e.Target.Entity, &tgtCountry, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein,
+		&e.PLOVER.Type, &e.PLOVER.Mode, &e.PLOVER.Context, &mod}
+	dest = append(dest, loc.dest()...)
+	dest = append(dest, &e.NumMentions, &e.NumArticles, &e.NumSources)
+	if err := sc.Scan(dest...); err != nil {
+		return e, err
+	}
+	var err error
+	if e.Date, err = parseDateColumn(date); err != nil {
+		return e, fmt.Errorf("event %s: %w", e.ID, err)
+	}
+	e.Modality = chronicle.Modality(mod)
+	e.Location = loc.location()
+	return e, nil
+}
+
+// Events returns a page of events matching f, newest first (ties by id,
+// descending), and the cursor of the next page ("" on the last). Events
+// of unknown date come last.
+func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, string, error) {
+	cur, err := decodeCursor(f.Cursor)
+	if err != nil {
+		return nil, "", fmt.Errorf("events: %w", err)
+	}
+	if cur.Kind == cursorOffset {
+		return nil, "", fmt.Errorf("events: %w", errBadCursor)
+	}
+	limit := pageSize(f.Limit)
+	es, err := s.eventPage(ctx, f, cur, limit+1)
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(es) > limit {
+		es = es[:limit]
+		last := es[limit-1]
+		next = cursor{Kind: cursorKeyset, Date: dateString(last.Date), ID: last.ID}.encode()
+	}
+	return es, next, nil
+}
+
+func (s *Store) eventPage(ctx context.Context, f chronicle.EventFilter, cur cursor, n int) ([]chronicle.Event, error) {
+	where, args := eventWhere(f)
+	if cur.Kind == cursorKeyset {
+		where = append(where, "(e.date < ? OR (e.date = ? AND e.id < ?))")
+		args = append(args, cur.Date, cur.Date, cur.ID)
+	}
+	args = append(args, n)
+	rows, err := s.r.QueryContext(ctx, eventSelect()+whereClause(where)+` ORDER BY e.date DESC, e.id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	defer rows.Close()
+	var es []chronicle.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		es = append(es, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return es, nil
+}
+
+// EachEvent streams every event matching f in the order of Events, a page
+// at a time, so memory stays constant however many match.
+func (s *Store) EachEvent(ctx context.Context, f chronicle.EventFilter) iter.Seq2[chronicle.Event, error] {
+	const page = 500
+	return func(yield func(chronicle.Event, error) bool) {
+		var cur cursor
+		for {
+			es, err := s.eventPage(ctx, f, cur, page)
+			if err != nil {
+				yield(chronicle.Event{}, err)
+				return
+			}
+			for _, e := range es {
+				if !yield(e, nil) {
+					return
+				}
+			}
+			if len(es) < page {
+				return
+			}
+			last := es[len(es)-1]
+			cur = cursor{Kind: cursorKeyset, Date: dateString(last.Date), ID: last.ID}
+		}
+	}
+}
+
+// Event returns one event with all its mentions (date order), each with
+// its evidence, claim and offsets.
+func (s *Store) Event(ctx context.Context, id string) (chronicle.Event, error) {
+	e, err := scanEvent(s.r.QueryRowContext(ctx, eventSelect()+` WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("event %q: %w", id, chronicle.ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("event %q: %w", id, err)
+	}
+	e.Mentions, err = s.mentions(ctx, `WHERE m.event_id = ? ORDER BY m.date, m.id`, id)
+	if err != nil {
+		return e, fmt.Errorf("event %q: %w", id, err)
+	}
+	return e, nil
+}
+
+// ArticleMentions returns the mentions coded in an article, in sentence
+// order, with their event ids.
+func (s *Store) ArticleMentions(ctx context.Context, articleID string) ([]chronicle.Mention, error) {
+	ms, err := s.mentions(ctx, `WHERE m.article_id = ? ORDER BY m.sentence, m.evidence_start, m.verb_start, m.id`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %q: %w", articleID, err)
+	}
+	return ms, nil
+}
+
+// Sentences returns an article's stored sentences in order, with text.
+func (s *Store) Sentences(ctx context.Context, articleID string) ([]chronicle.Sentence, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT s.idx, s.start_off, s.end_off, a.text FROM sentences s
+		JOIN articles a ON a.id = s.article_id WHERE s.article_id = ? ORDER BY s.idx`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("sentences of %q: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []chronicle.Sentence
+	for rows.Next() {
+		x := chronicle.Sentence{ArticleID: articleID}
+		var text string
+		if err := rows.Scan(&x.Index, &x.Start, &x.End, &text); err != nil {
+			return nil, fmt.Errorf("sentences of %q: %w", articleID, err)
+		}
+		if 0 <= x.Start && x.Start <= x.End && x.End <= len(text) {
+			x.Text = text[x.Start:x.End]
+		}
+		out = append(out, x)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sentences of %q: %w", articleID, err)
+	}
+	return out, nil
+}
+
+func (s *Store) mentions(ctx context.Context, cond string, args ...any) ([]chronicle.Mention, error) {
+	rows, err := s.r.QueryContext(ctx, mentionSelect()+cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ms []chronicle.Mention
+	for rows.Next() {
+		m, _, err := scanFullMention(rows)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return ms, rows.Err()
+}
+
+// onlyDates reports whether a filter sets nothing but a date range.
+func onlyDates(f chronicle.EventFilter) bool {
+	f.From, f.To, f.Limit, f.Cursor = chronicle.Date{}, chronicle.Date{}, 0, ""
+	return f == chronicle.EventFilter{}
+}
+
+// bucketStart returns the first day of the bucket holding day n (days
+// since 1970-01-01): the day itself, its week's Monday, or its month's
+// first day.
+func bucketStart(n int64, iv chronicle.Interval) (chronicle.Date, error) {
+	d := chronicle.DateOf(time.Unix(n*86400, 0).UTC())
+	switch iv {
+	case chronicle.Day, "":
+		return d, nil
+	case chronicle.Week:
+		// 1970-01-01 was a Thursday; (n+3) mod 7 is 0 on Mondays.
+		off := (n + 3) % 7
+		if off < 0 {
+			off += 7
+		}
+		return d.AddDays(-int(off)), nil
+	case chronicle.Month:
+		return chronicle.Date{Year: d.Year, Month: d.Month, Day: 1}, nil
+	}
+	return d, fmt.Errorf("unknown interval %q (want day, week or month)", iv)
+}
+
+// nextBucket returns the start of the bucket after the one starting at d.
+func nextBucket(d chronicle.Date, iv chronicle.Interval) chronicle.Date {
+	switch iv {
+	case chronicle.Week:
+		return d.AddDays(7)
+	case chronicle.Month:
+		return chronicle.DateOf(d.Time().AddDate(0, 1, 0))
+	}
+	return d.AddDays(1)
+}
+
+// Timeline counts the events matching f per day, week (starting Monday)
+// or month, by QuadClass and PLOVER type, with the mean Goldstein value.
+// Buckets run without gaps from the first to the last non-empty one;
+// events of unknown date are left out. Filters that set only a date range
+// are answered from per-day totals kept on write.
+func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chronicle.Interval) ([]chronicle.TimelineBucket, error) {
+	if _, err := bucketStart(0, iv); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	var query string
+	var args []any
+	if onlyDates(f) {
+		var where []string
+		if !f.From.IsZero() {
+			where = append(where, "day >= ?")
+			args = append(args, epochDay(f.From))
+		}
+		if !f.To.IsZero() {
+			where = append(where, "day <= ?")
+			args = append(args, epochDay(f.To))
+		}
+		where = append(where, "n > 0")
+		query = `SELECT day, quad_class, plover_type, n, goldstein_sum FROM event_days` + whereClause(where)
+	} else {
+		where, a := eventWhere(f)
+		where = append(where, "e.date <> ''")
+		args = a
+		query = `SELECT e.day, e.quad_class, e.plover_type, COUNT(*), SUM(e.goldstein) FROM events e` +
+			whereClause(where) + ` GROUP BY e.day, e.quad_class, e.plover_type`
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	defer rows.Close()
+	type acc struct {
+		b   chronicle.TimelineBucket
+		sum float64
+	}
+	buckets := map[chronicle.Date]*acc{}
+	for rows.Next() {
+		var dayNum int64
+		var quad, n int
+		var plover string
+		var sum float64
+		if err := rows.Scan(&dayNum, &quad, &plover, &n, &sum); err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		start, _ := bucketStart(dayNum, iv)
+		a := buckets[start]
+		if a == nil {
+			a = &acc{b: chronicle.TimelineBucket{Period: start.String(), ByPLOVER: map[string]int{}}}
+			buckets[start] = a
+		}
+		a.b.Count += n
+		if quad >= 1 && quad <= 4 {
+			a.b.ByQuad[quad] += n
+		}
+		if plover != "" {
+			a.b.ByPLOVER[plover] += n
+		}
+		a.sum += sum
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	if len(buckets) == 0 {
+		return nil, nil
+	}
+	starts := make([]chronicle.Date, 0, len(buckets))
+	for d := range buckets {
+		starts = append(starts, d)
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
+	var out []chronicle.TimelineBucket
+	for d := starts[0]; !starts[len(starts)-1].Before(d); d = nextBucket(d, iv) {
+		a := buckets[d]
+		if a == nil {
+			out = append(out, chronicle.TimelineBucket{Period: d.String(), ByPLOVER: map[string]int{}})
+			continue
+		}
+		if a.b.Count > 0 {
+			a.b.Goldstein = a.sum / float64(a.b.Count)
+		}
+		out = append(out, a.b)
+	}
+	return out, nil
+}
+
+// Network returns the actor network of the events matching f: an edge per
+// ordered (source, target) pair with at least min events (counts of
+// cooperation, QuadClass 1-2, and conflict, 3-4, and the mean Goldstein
+// value), and a node per actor on a kept edge with the number of matching
+// events it took part in. Edges come by count, descending.
+func (s *Store) Network(ctx context.Context, f chronicle.EventFilter, min int) (chronicle.Network, error) {
+	where, args := eventWhere(f)
+	rows, err := s.r.QueryContext(ctx, `SELECT e.src_code, e.tgt_code, COUNT(*),
+		SUM(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END),
+		SUM(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END),
+		SUM(e.goldstein)
+		FROM events e`+whereClause(where)+` GROUP BY e.src_code, e.tgt_code`, args...)
+	if err != nil {
+		return chronicle.Network{}, fmt.Errorf("network: %w", err)
+	}
+	defer rows.Close()
+	nodes := map[string]int{}
+	var edges []chronicle.NetworkEdge
+	for rows.Next() {
+		var e chronicle.NetworkEdge
+		var sum float64
+		if err := rows.Scan(&e.Source, &e.Target, &e.Count, &e.Cooperation, &e.Conflict, &sum); err != nil {
+			return chronicle.Network{}, fmt.Errorf("network: %w", err)
+		}
+		if e.Source != "" {
+			nodes[e.Source] += e.Count
+		}
+		if e.Target != "" && e.Target != e.Source {
+			nodes[e.Target] += e.Count
+		}
+		if e.Source == "" || e.Target == "" || e.Count < min {
+			continue
+		}
+		e.Goldstein = sum / float64(e.Count)
+		edges = append(edges, e)
+	}
+	if err := rows.Err(); err != nil {
+		return chronicle.Network{}, fmt.Errorf("network: %w", err)
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		a, b := edges[i], edges[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Target < b.Target
+	})
+	net := chronicle.Network{Nodes: []chronicle.NetworkNode{}, Edges: edges}
+	if net.Edges == nil {
+		net.Edges = []chronicle.NetworkEdge{}
+	}
+	kept := map[string]bool{}
+	for _, e := range edges {
+		kept[e.Source], kept[e.Target] = true, true
+	}
+	for code := range kept {
+		net.Nodes = append(net.Nodes, chronicle.NetworkNode{Code: code, Count: nodes[code]})
+	}
+	sort.Slice(net.Nodes, func(i, j int) bool {
+		a, b := net.Nodes[i], net.Nodes[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Code < b.Code
+	})
+	return net, nil
+}
