@@ -31,7 +31,7 @@ import (
 	"github.com/chronicle-dev/chronicle/internal/geo/internal/fold"
 )
 
-//go:embed data/places.tsv.gz data/regions.tsv data/countries.tsv data/region_aliases.tsv data/common_words.txt data/not_places.txt
+//go:embed data/places.tsv.gz data/regions.tsv data/countries.tsv data/region_aliases.tsv data/common_words.txt data/not_places.txt data/place_aliases.tsv
 var dataFS embed.FS
 
 // Kind says what sort of place a Place is.
@@ -144,6 +144,9 @@ func Load() (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadRegionAliases(); err != nil {
+		return nil, err
+	}
+	if err := g.loadPlaceAliases(); err != nil {
 		return nil, err
 	}
 	g.addCountryPlaces()
@@ -372,6 +375,37 @@ func (g *Gazetteer) loadRegionAliases() error {
 		}
 		return nil
 	})
+}
+
+func (g *Gazetteer) loadPlaceAliases() error {
+	b, err := dataFS.ReadFile("data/place_aliases.tsv")
+	if err != nil {
+		return fmt.Errorf("geo: %w", err)
+	}
+	want := make(map[int][]string)
+	err = rows("place_aliases.tsv", string(b), "alias\t", 2, func(_ int, f []string) error {
+		id, err := strconv.Atoi(f[1])
+		if err != nil {
+			return fmt.Errorf("geonameid: %w", err)
+		}
+		want[id] = append(want[id], f[0])
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, p := range g.places {
+		if aliases, ok := want[p.GeonameID]; ok && p.Kind == City {
+			for _, a := range aliases {
+				g.add(fold.Key(a), int32(i))
+			}
+			delete(want, p.GeonameID)
+		}
+	}
+	for id, aliases := range want {
+		return fmt.Errorf("geo: place_aliases.tsv: %v: no place with geonameid %d", aliases, id)
+	}
+	return nil
 }
 
 func (g *Gazetteer) addCountryPlaces() {

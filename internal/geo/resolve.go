@@ -40,6 +40,10 @@ type Context struct {
 	Countries map[string]int // ISO3 → mentions (places and demonyms)
 	Regions   map[string]int // "ISO3.admin1" → mentions
 	Dateline  *Resolved
+
+	// own counts what each name contributed ("paris|FRA", "paris|FRA.11"),
+	// so that a name is not evidence for its own reading.
+	own map[string]int
 }
 
 // word is one word of the scanned text.
@@ -269,10 +273,15 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 	cue, cueWeight := "", 0.0
 	titled, capBefore := false, false
 	for k, steps := i-1, 0; k >= 0 && steps < 5; k, steps = k-1, steps+1 {
-		if s.text[words[k].end:words[k+1].start] != " " {
+		gap := s.text[words[k].end:words[k+1].start]
+		w := s.norm(words[k])
+		if steps == 0 && gap == ". " && titles[w] {
+			titled = true // "Mr. Jordan", "Gen. Hope"
+			break
+		}
+		if gap != " " {
 			break // only across plain spaces
 		}
-		w := s.norm(words[k])
 		cw, isCue := cues[w]
 		if steps == 0 {
 			if titles[w] {
@@ -379,7 +388,7 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 		if wantCity && p.Kind != City {
 			continue
 		}
-		sc := s.score(c, p, ctx, qualified, stateCue)
+		sc := s.score(key, c, p, ctx, qualified, stateCue)
 		switch {
 		case sc > bestScore:
 			if best >= 0 {
@@ -463,7 +472,7 @@ func hasKind(g *Gazetteer, cands []int32, k Kind) bool {
 // score rates candidate p for a name: prominence (kind, population,
 // capital or seat) plus article evidence (its country or region mentioned)
 // plus a qualifier in the text.
-func (s *scanner) score(i int32, p Place, ctx Context, qualified int, stateCue bool) float64 {
+func (s *scanner) score(key string, i int32, p Place, ctx Context, qualified int, stateCue bool) float64 {
 	g := s.g
 	var sc float64
 	switch p.Kind {
@@ -488,11 +497,14 @@ func (s *scanner) score(i int32, p Place, ctx Context, qualified int, stateCue b
 			sc += 0.5
 		}
 	}
-	if n := ctx.Countries[p.Country]; n > 0 {
+	if n := ctx.Countries[p.Country] - ctx.own[key+"|"+p.Country]; n > 0 {
 		sc += 3 + math.Min(2, math.Log2(float64(n)))
 	}
-	if p.Admin1 != "" && ctx.Regions[p.Country+"."+p.Admin1] > 0 && p.Kind != Country {
-		sc += 3
+	if p.Admin1 != "" && p.Kind != Country {
+		region := p.Country + "." + p.Admin1
+		if ctx.Regions[region]-ctx.own[key+"|"+region] > 0 {
+			sc += 3
+		}
 	}
 	if qualified >= 0 {
 		q := g.places[qualified]
@@ -509,7 +521,7 @@ func (s *scanner) score(i int32, p Place, ctx Context, qualified int, stateCue b
 // countries of its demonyms ("Israeli", "Palestinians"), the regions of its
 // places, and its dateline place ("GAZA CITY, Nov 8 -", "KYIV (Reuters) —").
 func (g *Gazetteer) ArticleContext(text string) Context {
-	ctx := Context{Countries: make(map[string]int), Regions: make(map[string]int)}
+	ctx := Context{Countries: make(map[string]int), Regions: make(map[string]int), own: make(map[string]int)}
 	s := &scanner{g: g, text: text, words: scan(text, 0, len(text), nil), buf: make([]byte, 0, 64)}
 	empty := Context{}
 	for i := 0; i < len(s.words); i++ {
@@ -528,8 +540,11 @@ func (g *Gazetteer) ArticleContext(text string) Context {
 			continue
 		}
 		ctx.Countries[r.Place.Country]++
+		ctx.own[key+"|"+r.Place.Country]++
 		if r.Place.Admin1 != "" {
-			ctx.Regions[r.Place.Country+"."+r.Place.Admin1]++
+			region := r.Place.Country + "." + r.Place.Admin1
+			ctx.Regions[region]++
+			ctx.own[key+"|"+region]++
 		}
 	}
 	if d, ok := g.dateline(text); ok {
@@ -565,22 +580,29 @@ func (s *scanner) demonym(i int) (string, int) {
 }
 
 // unambiguous reports whether a name's winning place is safe evidence of
-// its country: every candidate lies in that country, or the winner's
-// prominence beats every other country's candidate by a wide margin.
+// its country. A country or region name is when no country or region of
+// another country shares it ("Georgia" is not); a city name is when its
+// prominence beats every other country's candidate by a clear margin
+// ("Houston" is, though Houston, Scotland exists).
 func (g *Gazetteer) unambiguous(key string, won Place) bool {
 	s := &scanner{g: g}
 	wonScore := math.Inf(-1)
 	other := math.Inf(-1)
 	for _, c := range g.lookupIdx(key) {
 		p := g.places[c]
-		sc := s.score(c, p, Context{}, -1, false)
 		if p.Country == won.Country {
-			wonScore = math.Max(wonScore, sc)
-		} else {
-			other = math.Max(other, sc)
+			wonScore = math.Max(wonScore, s.score(key, c, p, Context{}, -1, false))
+			continue
 		}
+		if won.Kind != City {
+			if p.Kind != City {
+				return false
+			}
+			continue
+		}
+		other = math.Max(other, s.score(key, c, p, Context{}, -1, false))
 	}
-	return wonScore-other >= 3.5
+	return wonScore-other >= 2.5
 }
 
 // dateline resolves the place of an article's dateline: capitalised words
