@@ -162,6 +162,15 @@ func isPast(e Expr, anchor chronicle.Date) bool {
 	if anchor.IsZero() || e.Value.IsZero() {
 		return false
 	}
+	return e.LastDay().Before(anchor)
+}
+
+// LastDay returns the last day the expression covers: the end of its
+// range, week, month or year; zero when it has no value.
+func (e Expr) LastDay() chronicle.Date {
+	if e.Value.IsZero() {
+		return chronicle.Date{}
+	}
 	last := e.Value
 	switch e.Precision {
 	case chronicle.PrecisionWeek:
@@ -171,8 +180,19 @@ func isPast(e Expr, anchor chronicle.Date) bool {
 	case chronicle.PrecisionYear:
 		last = chronicle.Date{Year: e.Value.Year, Month: time.December, Day: 31}
 	}
-	if !e.Until.IsZero() && last.Before(e.Until) {
+	if last.Before(e.Until) {
 		last = e.Until
 	}
-	return last.Before(anchor)
+	return last
+}
+
+// Historical reports whether the expression ends more than a year (365
+// days) before anchor: "in 1948", "the 1990s", "the 2006 war", "three
+// years ago". The coder uses it for the historical modality; recent past
+// ("last month", "in March") is not historical.
+func (e Expr) Historical(anchor chronicle.Date) bool {
+	if anchor.IsZero() || e.Value.IsZero() {
+		return false
+	}
+	return e.LastDay().Before(anchor.AddDays(-365))
 }

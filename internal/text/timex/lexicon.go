@@ -32,6 +32,7 @@ const (
 	fNext
 	fThis
 	fDangling
+	fEventNoun
 )
 
 // Classes a neighbouring word can block.
@@ -163,6 +164,8 @@ func (lx *lexicon) addLine(f []string) error {
 		flagWords(fOrdinal, f[1:])
 	case "dangling":
 		flagWords(fDangling, f[1:])
+	case "eventnoun":
+		flagWords(fEventNoun, f[1:])
 	case "ago":
 		flagWords(fAgo, f[1:])
 	case "earlier":

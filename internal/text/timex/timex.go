@@ -113,7 +113,13 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 		if e, n, ok := s.dayFirst(i); ok {
 			return e, n, true
 		}
-		return s.year(i, s.prevFlag(i, fPrepYear))
+		if e, n, ok := s.decade(i); ok {
+			return e, n, true
+		}
+		if e, n, ok := s.year(i, s.prevFlag(i, fPrepYear)); ok {
+			return e, n, true
+		}
+		return s.year(i, s.attributive(i))
 	}
 	info := t.info
 	if info == nil {
@@ -419,7 +425,9 @@ func (s *scanner) modified(i int) (Expr, int, bool) {
 	)
 	switch {
 	case j < len(s.toks) && s.toks[j].kind == kNum:
-		e, next, ok = s.year(j, true)
+		if e, next, ok = s.decade(j); !ok {
+			e, next, ok = s.year(j, true)
+		}
 	case t == nil || t.info == nil:
 		return Expr{}, 0, false
 	case t.info.weekday > 0:
@@ -738,6 +746,38 @@ func (s *scanner) year(i int, ctx bool) (Expr, int, bool) {
 		}
 	}
 	return e, next, true
+}
+
+// attributive reports whether the number at i is a year used before an
+// event noun: "the 1967 war", "the 2019 election".
+func (s *scanner) attributive(i int) bool {
+	k := i - 1
+	if s.hasFlag(k, fModifier) {
+		k-- // "the early 1980s" is a decade; "the late 2019 protests" still counts
+	}
+	if t := s.word(k); t == nil || !equalFoldASCII(s.text[t.start:t.end], "the") {
+		return false
+	}
+	return s.hasFlag(i+1, fEventNoun)
+}
+
+// decade reads "the 1990s", "in the early 1980s": a year range of ten.
+func (s *scanner) decade(i int) (Expr, int, bool) {
+	t := s.toks[i]
+	w := s.word(i + 1)
+	if t.ndig != 4 || t.num%10 != 0 || t.num < 1000 || w == nil || w.space || s.text[w.start:w.end] != "s" || s.numberContinuesBack(i) {
+		return Expr{}, 0, false
+	}
+	k := i - 1
+	if s.hasFlag(k, fModifier) {
+		k--
+	}
+	if p := s.word(k); p == nil || !(equalFoldASCII(s.text[p.start:p.end], "the") || p.info != nil && p.info.flags&fPrepYear != 0) {
+		return Expr{}, 0, false
+	}
+	return Expr{Start: t.start, End: w.end, Precision: chronicle.PrecisionYear,
+		Value: chronicle.Date{Year: t.num, Month: time.January, Day: 1},
+		Until: chronicle.Date{Year: t.num + 9, Month: time.December, Day: 31}}, i + 2, true
 }
 
 // tense says whether the sentence around tokens [from, to) looks forward

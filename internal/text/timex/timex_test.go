@@ -28,6 +28,37 @@ func describe(e Expr) string {
 	return b.String()
 }
 
+func TestHistorical(t *testing.T) {
+	anchor := chronicle.Date{Year: 2023, Month: 11, Day: 8}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"In 1948, hundreds of thousands fled.", true},
+		{"The group was founded in 2022.", false},
+		{"The group was founded in 2021.", true},
+		{"The village was shelled three years ago.", true},
+		{"The village was shelled last month.", false},
+		{"The village was shelled in March.", false},
+		{"The camp was built in the 1950s.", true},
+		{"The accord was signed on 29 February 2020.", true},
+		{"The accord was signed on Nov. 10, 2022.", false},
+	}
+	for _, tc := range tests {
+		es := Find(tc.text, anchor)
+		if len(es) != 1 {
+			t.Errorf("Find(%q) = %d expressions, want 1", tc.text, len(es))
+			continue
+		}
+		if got := es[0].Historical(anchor); got != tc.want {
+			t.Errorf("%q: Historical = %v, want %v", tc.text, got, tc.want)
+		}
+		if es[0].Historical(chronicle.Date{}) {
+			t.Errorf("%q: Historical with a zero anchor", tc.text)
+		}
+	}
+}
+
 func TestFind(t *testing.T) {
 	tests := []struct {
 		anchor string
@@ -215,6 +246,14 @@ func TestFind(t *testing.T) {
 			[]string{"September last year => 1986-09-01 month rel past"}},
 		{"2023-11-08", "Talks are planned for March next year.",
 			[]string{"March next year => 2024-03-01 month rel"}},
+		// Historical markers.
+		{"2023-11-08", "Refugees of the 1948 war and their descendants live in the camp.",
+			[]string{"1948 => 1948-01-01 year past"}},
+		{"2023-11-08", "The camp was built in the 1950s.",
+			[]string{"1950s => 1950-01-01 year past until 1959-12-31"}},
+		{"2023-11-08", "Tensions rose in the early 1980s.",
+			[]string{"early 1980s => 1980-01-01 year past until 1989-12-31"}},
+		{"2023-11-08", "The 2000 troops left.", nil},
 		// Ranges.
 		{"2023-11-08", "Talks were held between May 1 and May 3.",
 			[]string{"May 1 and May 3 => 2023-05-01 day rel past until 2023-05-03"}},
