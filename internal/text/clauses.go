@@ -6,6 +6,9 @@ import "sort"
 // sentence si, whose chunks start at d.Chunks[firstChunk].
 func (a *Analyzer) clauses(d *Doc, si, firstChunk int) {
 	s := d.Sentences[si]
+	if s.Dateline {
+		return
+	}
 	cs := clauseScan{d: d, a: a, si: si, first: s.FirstTok, end: contentEnd(d.Tokens, s.FirstTok, s.LastTok), chunks: d.Chunks[firstChunk:]}
 	cs.run()
 }
@@ -176,7 +179,8 @@ func (cs *clauseScan) stretch(first, last int, final bool) {
 	t := toks[first]
 	c := cs.chunkAt(first)
 	switch {
-	case t.Tag == "VBN" || t.Tag == "VBG":
+	case t.Tag == "VBG" || (!final && (t.Tag == "VBN" || t.Tag == "VBD")):
+		// ", backed by Iran,", ", killing six people."
 		cs.add(Insertion, first, last, noSpeaker)
 	case !final && c != nil && (c.Kind == PP || c.Kind == ADVP):
 		cs.add(Insertion, first, last, noSpeaker)

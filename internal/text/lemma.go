@@ -124,7 +124,7 @@ func (l *lemmatizer) verbLemma(w, tag string) string {
 			}
 		}
 	}
-	return pick(c, l.verbs, w)
+	return l.pick(c, l.verbs, l.nouns, w)
 }
 
 // nounLemma undoes regular plurals.
@@ -145,21 +145,43 @@ func (l *lemmatizer) nounLemma(w string) string {
 	case strings.HasSuffix(w, "s"):
 		c = append(c, w[:len(w)-1])
 	}
-	return pick(c, l.nouns, w)
+	return l.pick(c, l.nouns, l.verbs, w)
 }
 
-// pick returns the first candidate that is a known base form, else the
-// first candidate, else w.
-func pick(cands []string, known map[string]string, w string) string {
+// pick returns the first candidate that is a known base form of the
+// word's kind, else of the other kind ("pledged" → the noun "pledge"),
+// else the most plausible spelling, else w.
+func (l *lemmatizer) pick(cands []string, known, other map[string]string, w string) string {
 	for _, c := range cands {
 		if b, ok := known[c]; ok {
 			return b
 		}
 	}
-	if len(cands) > 0 {
-		return cands[0]
+	for _, c := range cands {
+		if b, ok := other[c]; ok {
+			return b
+		}
 	}
-	return w
+	if len(cands) == 0 {
+		return w
+	}
+	// A stem that cannot end an English word takes back its "e":
+	// "pledg" → "pledge", "argu" → "argue", "forc" → "force".
+	for _, c := range cands {
+		if strings.HasSuffix(c, "e") && len(c) > 1 && needsE(c[:len(c)-1]) {
+			return c
+		}
+	}
+	return cands[0]
+}
+
+func needsE(stem string) bool {
+	for _, end := range []string{"dg", "v", "z", "c", "u", "rs", "ps", "ns", "bl", "pl", "tl", "dl", "gl", "kl", "fl", "at", "iz", "ys", "ag", "it"} {
+		if strings.HasSuffix(stem, end) && !strings.HasSuffix(stem, "ss") {
+			return true
+		}
+	}
+	return false
 }
 
 // undouble turns "stopp" into "stop" when the stem ends in a doubled

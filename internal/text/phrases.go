@@ -10,6 +10,7 @@ import (
 func (a *Analyzer) phrases(d *Doc, si int) {
 	s := d.Sentences[si]
 	toks := d.Tokens[s.FirstTok:s.LastTok]
+	a.fixPastTense(toks)
 	splitPossessives(toks)
 	firstChunk := len(d.Chunks)
 	d.Chunks = appendChunks(d.Chunks, toks, s.FirstTok)
@@ -24,6 +25,33 @@ func (a *Analyzer) phrases(d *Doc, si int) {
 	appositions(d, firstChunk, s.LastTok)
 	a.clauses(d, si, firstChunk)
 	names(d, si)
+}
+
+// fixPastTense corrects the greedy tagger's commonest slip on news text,
+// a main verb after its subject tagged as a participle: "The general
+// denied that …", "The official whom X had met resigned". A VBN that
+// opens a verb group right after a noun phrase, without "by" after it,
+// becomes VBD when no finite verb came before it outside a relative
+// clause and no comma opened an insertion ("X, in remarks published …").
+func (a *Analyzer) fixPastTense(toks []Token) {
+	finiteBefore, relative, comma := false, false, false
+	for k, t := range toks {
+		switch {
+		case t.Text == ",":
+			comma = true
+		case t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$":
+			relative = true
+		case finite(t.Tag):
+			finiteBefore = true
+		case t.Tag == "VBN" && t.Chunk == "B-VP" && k > 0 && (relative || strings.HasSuffix(toks[k-1].Chunk, "-NP")) &&
+			toks[k-1].Tag != "WP" && toks[k-1].Tag != "WDT" &&
+			(k+1 >= len(toks) || toks[k+1].Norm != "by") && (!finiteBefore || relative) && !comma:
+			toks[k].Tag = "VBD"
+			toks[k].Lemma = a.lemmas.lemma(t.Norm, "VBD")
+			finiteBefore = true
+			relative = false
+		}
+	}
 }
 
 // splitPossessives regroups "Gondor | 's foreign minister" as the
@@ -91,7 +119,7 @@ func coordinate(d *Doc, first int) {
 			if !isCC && g.Text != "," {
 				break
 			}
-			sawCC = sawCC || isCC
+			sawCC = sawCC || isCC || hasCC(d.Tokens[next.First:next.Last])
 			parts = properParts(d.Tokens, parts, next.First, next.Last)
 			j++
 		}
@@ -138,6 +166,15 @@ func innerConjuncts(toks []Token, first, last int) [][2]int {
 		return nil
 	}
 	return append(parts, [2]int{start, last})
+}
+
+func hasCC(toks []Token) bool {
+	for _, t := range toks {
+		if t.Tag == "CC" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNoun(toks []Token) bool {
@@ -217,8 +254,8 @@ func head(toks []Token, c *Chunk) int {
 
 // verbFeatures fills the negation, voice, modal and tense of a verb group.
 func verbFeatures(toks []Token, c *Chunk) {
-	lastVerb, prevVerb := -1, -1
 	firstFinite := ""
+	prevVerb := -1 // the last verb seen, skipping adverbs and negation
 	for k := c.First; k < c.Last; k++ {
 		t := toks[k]
 		switch {
@@ -231,18 +268,16 @@ func verbFeatures(toks []Token, c *Chunk) {
 			if firstFinite == "" {
 				firstFinite = "MD"
 			}
-			prevVerb, lastVerb = lastVerb, k
+			prevVerb = k
 		case strings.HasPrefix(t.Tag, "VB"):
 			if firstFinite == "" && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") {
 				firstFinite = t.Tag
 			}
-			prevVerb, lastVerb = lastVerb, k
-		}
-	}
-	if lastVerb >= 0 && toks[lastVerb].Tag == "VBN" && prevVerb >= 0 {
-		switch toks[prevVerb].Lemma {
-		case "be", "get":
-			c.Passive = true
+			// "was attacked", "has been detained", "is expected to"
+			if t.Tag == "VBN" && prevVerb >= 0 && (toks[prevVerb].Lemma == "be" || toks[prevVerb].Lemma == "get") {
+				c.Passive = true
+			}
+			prevVerb = k
 		}
 	}
 	switch firstFinite {

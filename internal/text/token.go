@@ -181,6 +181,9 @@ func (lx *lexicon) scanWord(text string, i, e int) int {
 		switch r {
 		case '-':
 			joined = isWordRune(next)
+			if j+1 == e && unicode.IsLetter(prev) {
+				return e // "pro- and anti-government"
+			}
 		case '.':
 			joined = isWordRune(next) && isWordRune(prev)
 		case ',':
