@@ -40,6 +40,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"run", "ingest, code and store in one pass (resumable); --serve to serve afterwards", runRun},
+		{"recode", "code every stored article again after a dictionary or coder change", runRecode},
+		{"serve", "serve the HTTP API and web UI", runServe},
 		{"export", "write events as GDELT, Phoenix, PLOVER, CSV, GeoJSON, GraphML, edge list or Parquet", runExport},
 		{"code", "code articles into events without storing them", runCode},
 		{"eval", "score the coder against a gold file", runEval},

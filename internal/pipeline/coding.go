@@ -1,0 +1,183 @@
+// Package pipeline runs Chronicle end to end: articles are read and
+// stored, analysed by the language layer, coded into event mentions,
+// located, scored for tone, and written back to the store, where mentions
+// are clustered into events. It is the one place that wires the stages
+// together; each stage stays ignorant of the others.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/coder"
+	"github.com/chronicle-dev/chronicle/internal/geo"
+	"github.com/chronicle-dev/chronicle/internal/lexicon"
+	"github.com/chronicle-dev/chronicle/internal/lexicon/builtin"
+	"github.com/chronicle-dev/chronicle/internal/ontology"
+	"github.com/chronicle-dev/chronicle/internal/store"
+	"github.com/chronicle-dev/chronicle/internal/text"
+	"github.com/chronicle-dev/chronicle/internal/tone"
+)
+
+// Coding is the understand-and-code stack: everything needed to turn one
+// article into stored sentences and mentions. It is safe for concurrent
+// use; load it once.
+type Coding struct {
+	Analyzer *text.Analyzer
+	Coder    *coder.Coder
+	Places   *geo.Gazetteer
+	Tone     *tone.Scorer
+	// Version names the coder and the exact dictionaries it was built
+	// with; an article coded under another version is coded again.
+	Version string
+}
+
+// Config says which dictionaries and options to code with.
+type Config struct {
+	DictDir string // PETRARCH-format dictionaries; "" for the built-in ones
+	Options coder.Options
+}
+
+// Load builds the coding stack.
+func Load(ctx context.Context, cfg Config) (*Coding, error) {
+	an, err := text.NewAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("language models: %w", err)
+	}
+	dict, digest, err := LoadDictionary(ctx, cfg.DictDir)
+	if err != nil {
+		return nil, err
+	}
+	tab, err := ontology.New()
+	if err != nil {
+		return nil, fmt.Errorf("code tables: %w", err)
+	}
+	gaz, err := geo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	sc, err := tone.New()
+	if err != nil {
+		return nil, fmt.Errorf("tone lexicon: %w", err)
+	}
+	return &Coding{
+		Analyzer: an,
+		Coder:    coder.New(dict, tab, cfg.Options),
+		Places:   gaz,
+		Tone:     sc,
+		Version:  fmt.Sprintf("%s+%s", coder.Version, digest[:12]),
+	}, nil
+}
+
+// LoadDictionary loads the PETRARCH-format dictionaries in dir, or the
+// built-in ones when dir is empty, and returns a digest of their bytes
+// (the dictionaries' part of the coder version).
+func LoadDictionary(ctx context.Context, dir string) (*lexicon.Dictionary, string, error) {
+	var fsys fs.FS = builtin.FS
+	name := "built-in dictionaries"
+	if dir != "" {
+		fsys, name = os.DirFS(dir), "dictionaries "+dir
+	}
+	digest, err := digestFS(fsys)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", name, err)
+	}
+	var d *lexicon.Dictionary
+	if dir == "" {
+		d, err = lexicon.LoadFS(ctx, builtin.FS)
+	} else {
+		d, err = lexicon.LoadDir(ctx, dir)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", name, err)
+	}
+	return d, digest, nil
+}
+
+// digestFS hashes every regular file's name and bytes, in name order.
+func digestFS(fsys fs.FS) (string, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && filepath.Ext(p) == ".txt" {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		f, err := fsys.Open(n)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00", n)
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Result is one article analysed and coded.
+type Result struct {
+	Doc      *text.Doc
+	Coded    store.CodedArticle
+	Tone     float64
+	Rejected error
+}
+
+// Code analyses and codes one article: sentences, mentions with their
+// place and the article's tone, ready for store.PutCoded.
+func (c *Coding) Code(a chronicle.Article) Result {
+	doc := c.Analyzer.Analyze(a.Text, a.Date)
+	ms := c.Coder.Code(doc, a)
+	t := c.Tone.Score(a.Text)
+	var gctx geo.Context
+	if len(ms) > 0 {
+		gctx = c.Places.ArticleContext(a.Text)
+	}
+	for i := range ms {
+		m := &ms[i]
+		m.Tone = t
+		m.CoderVersion = c.Version
+		if m.Location == nil {
+			if r, ok := c.Places.EventLocation(a.Text, m.Evidence.Start, m.Evidence.End, verbStart(m), gctx); ok {
+				loc := r.Location
+				m.Location = &loc
+			}
+		}
+	}
+	ss := make([]chronicle.Sentence, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		ss[i] = chronicle.Sentence{ArticleID: a.ID, Index: i,
+			Span: chronicle.Span{Text: a.Text[s.Start:s.End], Start: s.Start, End: s.End}}
+	}
+	return Result{
+		Doc:   doc,
+		Tone:  t,
+		Coded: store.CodedArticle{ArticleID: a.ID, CoderVersion: c.Version, Sentences: ss, Mentions: ms},
+	}
+}
+
+func verbStart(m *chronicle.Mention) int {
+	if m.Verb.End > m.Verb.Start {
+		return m.Verb.Start
+	}
+	return -1
+}
