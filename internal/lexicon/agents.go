@@ -65,6 +65,10 @@ func (p *parser) parseAgents(data []byte) error {
 			plural = strings.TrimSpace(before[k+1 : k+e])
 			phraseText = before[:k] + before[k+e+1:]
 		}
+		if strings.ContainsAny(phraseText, "{}[]") {
+			p.warn(ln.no, "stray bracket in agent phrase %q; skipped", strings.TrimSpace(phraseText))
+			continue
+		}
 		line := strings.TrimSpace(t)
 		base := Agent{Code: code, Placement: place, Line: line, Comment: ln.comment, Pos: p.pos(ln.no)}
 		if strings.Contains(phraseText, "!") {
@@ -124,7 +128,11 @@ func parseSubstSet(t string) (string, []string, bool) {
 	name := lhs[1 : len(lhs)-1]
 	var members []string
 	for _, m := range strings.Split(rhs, ",") {
-		if m = strings.TrimSpace(m); m != "" {
+		m = strings.TrimSpace(m)
+		if strings.ContainsAny(m, "{}[]!") {
+			return "", nil, false
+		}
+		if m != "" {
 			members = append(members, m)
 		}
 	}

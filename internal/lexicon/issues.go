@@ -43,9 +43,9 @@ func (p *parser) parseIssues(data []byte) error {
 		t := strings.TrimSpace(ln.text)
 		if strings.HasPrefix(t, "<") {
 			switch {
-			case strings.HasPrefix(strings.ToUpper(t), "</ISSUE"):
+			case hasPrefixFold(t, "</ISSUE"):
 				category = ""
-			case strings.HasPrefix(strings.ToUpper(t), "<ISSUE"):
+			case hasPrefixFold(t, "<ISSUE"):
 				category = tagAttr(t, "CATEGORY")
 			}
 			continue
@@ -82,8 +82,13 @@ func (p *parser) parseIssues(data []byte) error {
 
 // tagAttr returns the value of attr="..." in an XML-ish tag.
 func tagAttr(tag, attr string) string {
-	up := strings.ToUpper(tag)
-	k := strings.Index(up, attr+"=")
+	k := -1
+	for i := 0; i+len(attr)+1 <= len(tag); i++ {
+		if strings.EqualFold(tag[i:i+len(attr)], attr) && tag[i+len(attr)] == '=' {
+			k = i
+			break
+		}
+	}
 	if k < 0 {
 		return ""
 	}
@@ -173,4 +178,9 @@ func indexFold(s, marker string) int {
 		}
 	}
 	return -1
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -143,9 +143,17 @@ func (p *parser) verb(no int, t string) (Verb, bool) {
 			text = before[:k] + before[k+e+1:]
 		}
 	}
+	if strings.ContainsAny(text, "{}[]") {
+		p.warn(no, "stray bracket in verb %q; skipped", strings.TrimSpace(text))
+		return v, false
+	}
 	words, head := verbWords(text)
 	if len(words) == 0 {
 		p.warn(no, "verb line without a verb; skipped")
+		return v, false
+	}
+	if strings.ContainsAny(words[0][:1], "&-<+~") {
+		p.warn(no, "verb %q starts with a marker character; skipped", strings.TrimSpace(text))
 		return v, false
 	}
 	v.Phrase = Phrase{Text: strings.ReplaceAll(strings.TrimRight(strings.TrimSpace(text), "_"), "+", ""), Words: words}

@@ -286,9 +286,9 @@ func writeIssues(w *bufio.Writer, d *Dictionary) {
 		}
 		switch {
 		case is.Ignore && is.Story:
-			w.WriteString("~~" + is.Phrase.Text)
+			w.WriteString("~~" + tildeSafe(is.Phrase.Text))
 		case is.Ignore:
-			w.WriteString("~" + is.Phrase.Text)
+			w.WriteString("~" + tildeSafe(is.Phrase.Text))
 		default:
 			w.WriteString(is.Phrase.Text + " [" + is.Code + "]")
 		}
@@ -298,4 +298,13 @@ func writeIssues(w *bufio.Writer, d *Dictionary) {
 	if open && cat != "" {
 		w.WriteString("</ISSUE>\n")
 	}
+}
+
+// tildeSafe keeps an ignore phrase that itself starts with "~" from being
+// read back as a story-level "~~" line.
+func tildeSafe(s string) string {
+	if strings.HasPrefix(s, "~") {
+		return " " + s
+	}
+	return s
 }
