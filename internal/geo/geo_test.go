@@ -255,6 +255,8 @@ func TestFindPlacesDisambiguation(t *testing.T) {
 		{"all capitals dateline", "", "GAZA CITY, Nov 8 - Israeli forces surrounded the hospital.", "GAZA CITY", "PSE", "Gaza Strip", chronicle.PrecisionCity, "GAZA CITY"},
 		{"multi-word with hyphen", "", "Troops entered Ivano-Frankivsk.", "Ivano-Frankivsk", "UKR", "", chronicle.PrecisionCity, "Ivano-Frankivsk"},
 		{"transliteration with apostrophe", "", "Houthi fighters shelled Ta'izz again.", "Ta'izz", "YEM", "", chronicle.PrecisionCity, "Ta'izz"},
+		{"Ondo State qualifier", "", "Gunmen attacked a church in Owo, Ondo State.", "Owo", "NGA", "Ondo State", chronicle.PrecisionCity, "Owo"},
+		{"Jordan the country", "", "Protesters gathered outside the embassy in Jordan.", "Jordan", "JOR", "", chronicle.PrecisionCountry, "Jordan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -340,6 +342,10 @@ func TestEventLocation(t *testing.T) {
 		{"Demonstrators in São Paulo demanded the president's impeachment.", -23.55, -46.63, "BRA"},
 		{"The Houthis attacked a cargo ship off Hodeidah.", 14.80, 42.95, "YEM"},
 		{"A suicide bomber struck a market in Peshawar.", 34.01, 71.58, "PAK"},
+		{"Security forces killed two protesters in her hometown of Saqqez in Kurdistan province.", 36.25, 46.27, "IRN"},
+		{"Officials in Tel Aviv said the hostages were released in Rafah.", 31.29, 34.25, "PSE"},
+		{"Local media reported clashes in Deir al-Balah and Khan Younis.", 31.42, 34.35, "PSE"},
+		{"Hezbollah fired rockets into northern Israel from southern Lebanon.", 31.77, 35.21, "ISR"},
 	}
 	for _, tt := range tests {
 		ctx := g.ArticleContext(tt.text)

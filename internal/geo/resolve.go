@@ -133,6 +133,8 @@ var skippable = map[string]bool{
 	"southeastern": true, "southwestern": true, "north": true, "south": true, "east": true, "west": true,
 	"disputed": true, "restive": true, "war": true, "torn": true, "embattled": true,
 	"a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"hometown": true, "suburb": true, "suburbs": true, "neighbourhood": true, "neighborhood": true,
+	"port": true, "district": true, "county": true, "state": true, "governorate": true,
 }
 
 // Locative prepositions, and how strongly each marks the event's place.
@@ -241,6 +243,7 @@ func (g *Gazetteer) FindPlaces(text string, start, end int, ctx Context) []Resol
 	}
 	s := &scanner{g: g, text: text, words: scan(text, start, end, nil), buf: make([]byte, 0, 64)}
 	var out []Resolved
+	prevLast, prevCue := -10, ""
 	for i := 0; i < len(s.words); i++ {
 		last, key := s.match(i)
 		if last < 0 {
@@ -248,11 +251,32 @@ func (g *Gazetteer) FindPlaces(text string, start, end int, ctx Context) []Resol
 		}
 		r, next, ok := s.resolve(i, last, key, ctx, false)
 		if ok {
+			// "in Deir al-Balah and Khan Younis": a coordinated name shares
+			// the preposition of the first.
+			if r.Cue == "" && prevCue != "" && s.coordinated(prevLast, i) {
+				r.Cue = prevCue
+				r.Confidence = math.Min(0.99, r.Confidence+0.25*cues[prevCue])
+			}
 			out = append(out, r)
+			prevLast, prevCue = next, r.Cue
 		}
 		i = next
 	}
 	return out
+}
+
+// coordinated reports whether word i follows word a as the next item of a
+// list: "A, B", "A and B", "A or B", "A, and B".
+func (s *scanner) coordinated(a, i int) bool {
+	if a < 0 || i <= a || i > a+2 {
+		return false
+	}
+	gap := s.text[s.words[a].end:s.words[a+1].start]
+	if i == a+1 {
+		return gap == ", "
+	}
+	w := s.norm(s.words[a+1])
+	return (w == "and" || w == "or") && (gap == " " || gap == ", ") && s.text[s.words[a+1].end:s.words[i].start] == " "
 }
 
 // resolve disambiguates the name over words[i..last] and returns the
@@ -648,15 +672,47 @@ func (g *Gazetteer) dateline(text string) (Resolved, bool) {
 // exists.
 func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context) (Resolved, bool) {
 	places := g.FindPlaces(text, start, end, ctx)
+	// Places before a reporting verb ("Officials in Tel Aviv said ...")
+	// are where the speaker is when another place follows it.
+	said := -1
+	for _, v := range []string{" said", " says", " told", " announced", " according to", " reported"} {
+		if k := strings.Index(text[max(0, start):min(end, len(text))], v); k >= 0 && (said < 0 || start+k < said) {
+			said = start + k
+		}
+	}
+	placeAfterSaid := false
+	for _, r := range places {
+		if said >= 0 && r.Location.Evidence.Start > said {
+			placeAfterSaid = true
+		}
+	}
 	best, bestScore := -1, math.Inf(-1)
 	for k, r := range places {
 		sc := r.Confidence
-		switch r.Cue {
+		cue := r.Cue
+		// "Saqqez in Kurdistan province": a city inside a region or
+		// country that carries a preposition is as much the place, and
+		// more exact.
+		if r.Place.Kind == City {
+			for _, o := range places {
+				if o.Cue != "" && o.Place.Kind != City && o.Place.Country == r.Place.Country &&
+					(o.Place.Kind == Country || o.Place.Admin1 == r.Place.Admin1) {
+					if cue == "" {
+						cue = o.Cue
+					}
+					sc = math.Max(sc, o.Confidence)
+				}
+			}
+		}
+		switch cue {
 		case "in", "at", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "off":
 			sc += 0.6
 		case "":
 		default:
 			sc += 0.1
+		}
+		if placeAfterSaid && r.Location.Evidence.Start < said {
+			sc -= 0.4
 		}
 		switch r.Place.Kind {
 		case City:
