@@ -22,6 +22,7 @@ const (
 	fPronoun
 	fAccording
 	fAbbrev
+	fDeterminer
 )
 
 // wordInfo is what the speech lexicon says about one lower-cased word.
@@ -95,6 +96,8 @@ func parseLexicon(src string) (*lexicon, error) {
 			flag = fAccording
 		case "abbrev":
 			flag = fAbbrev
+		case "determiner":
+			flag = fDeterminer
 		case "object":
 			e := lx.entry(f[1])
 			e.objects = append(e.objects, f[1:])

@@ -68,6 +68,7 @@ type attrib struct {
 	first, last int
 	cue         string
 	end         int
+	opens       int // first token of the phrase before an introduction was dropped
 }
 
 // found is a quotation by token indexes before speakers are attached.
@@ -275,7 +276,7 @@ func (s *scanner) after(c int) (attrib, bool) {
 		if v == j {
 			return s.inverted(v, end)
 		}
-		if a, ok := s.subject(v, j); ok && a.first == j {
+		if a, ok := s.subject(v, j); ok && a.opens == j {
 			a.end = end
 			return a, true
 		}
@@ -328,8 +329,8 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		passive = passive || s.flag(k, fPassive)
 		k--
 	}
-	if passive && s.toks[v].info.word != "saying" || k < lo {
-		return attrib{}, false
+	if passive && s.toks[v].info.word != "saying" || k < lo || s.is(k, "to") {
+		return attrib{}, false // "he was told", "declined to say"
 	}
 	a := attrib{cue: s.cue(v), end: -1}
 	if s.p(k, ",") {
@@ -338,7 +339,7 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		// named, said".
 		appEnd := k - 1
 		comma := -1
-		for j := appEnd; j >= lo && appEnd-j <= 14; j-- {
+		for j := appEnd; j >= lo && appEnd-j <= 24; j-- {
 			if s.p(j, ",") {
 				comma = j
 				break
@@ -355,8 +356,11 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		if !ok {
 			return attrib{}, false
 		}
-		a.first, a.last = headStart, headEnd
-		if _, ok := s.phraseBack(appEnd, comma+1); ok && !s.flag(comma+1, fStop) {
+		a.first, a.last, a.opens = headStart, headEnd, headStart
+		// Keep an apposition that reads as a noun phrase ("the Palestinian
+		// president", "Israel's army chief"), not a clause ("who asked not to
+		// be named", "owned by AMR Corp").
+		if _, ok := s.phraseBack(appEnd, comma+1); ok && (s.toks[comma+1].capital || s.flag(comma+1, fDeterminer)) {
 			a.last = appEnd
 		}
 		return a, true
@@ -365,8 +369,32 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 	if !ok {
 		return attrib{}, false
 	}
-	a.first, a.last = start, k
+	a.first, a.last, a.opens = s.skipIntro(start, k), k, start
 	return a, true
+}
+
+// skipIntro drops an introductory phrase written without a comma from the
+// speaker phrase [first, last]: "In a statement Rostenkowski", "Last
+// month IBM", "On Tuesday the ministry". The speaker then starts at the
+// first capitalised word after a lower-case one, or at a determiner or
+// pronoun after the opening words.
+func (s *scanner) skipIntro(first, last int) int {
+	if !s.flag(first, fAdjunct) {
+		return first
+	}
+	for k := first + 1; k <= last; k++ {
+		t := s.toks[k]
+		if t.kind != kWord {
+			continue
+		}
+		if t.info != nil && t.info.flags&(fDeterminer|fPronoun) != 0 && k > first+1 {
+			return k
+		}
+		if p := s.toks[k-1]; t.capital && p.kind == kWord && !p.capital {
+			return k
+		}
+	}
+	return first
 }
 
 // phraseBack walks back over the words of a noun phrase ending at token
@@ -381,7 +409,7 @@ func (s *scanner) phraseBack(end, lo int) (int, bool) {
 			if t.info != nil && t.info.flags&fStop != 0 {
 				return s.nonEmpty(j+1, end, words)
 			}
-			if t.info != nil && t.info.flags&fJoin != 0 && !(j < end && s.toks[j+1].capital) {
+			if t.info != nil && t.info.flags&fJoin != 0 && !s.joins(j, end) {
 				return s.nonEmpty(j+1, end, words)
 			}
 			words++
@@ -400,8 +428,28 @@ func (s *scanner) phraseBack(end, lo int) (int, bool) {
 	return s.nonEmpty(j+1, end, words)
 }
 
+// joins reports whether the "and" or "or" at j joins two parts of one
+// speaker phrase ending at end: before a capitalised word ("Britain and
+// France") or after a lower-case plural ("analysts and oil industry
+// sources"), not "Blinken met Abbas and officials".
+func (s *scanner) joins(j, end int) bool {
+	if j >= end || j == 0 {
+		return false
+	}
+	if s.toks[j+1].capital {
+		return true
+	}
+	p := s.toks[j-1]
+	if p.kind != kWord || p.end-p.start <= 3 || s.text[p.end-1] != 's' {
+		return false
+	}
+	// A capital is a name ("Abbas and officials"), unless the word opens
+	// the sentence or clause ("Analysts and ...").
+	return !p.capital || j-1 == 0 || s.toks[j-2].kind == kPunct
+}
+
 func (s *scanner) nonEmpty(first, end, words int) (int, bool) {
-	if words == 0 || first > end || s.toks[first].kind == kPunct {
+	if words == 0 || first > end || s.toks[first].kind == kPunct && !s.p(first, "<") {
 		return 0, false
 	}
 	return first, true
@@ -417,6 +465,11 @@ func (s *scanner) inner(j int) bool {
 	case ".":
 		// "U.S. officials", "Gen. Smith": the point of an abbreviation.
 		return !t.stop
+	case ">":
+		// Newswire ticker brackets: "<Nippon Telegraph and Telephone> said".
+		return !t.space
+	case "<":
+		return j+1 < len(s.toks) && !s.toks[j+1].space
 	}
 	return false
 }
@@ -524,7 +577,7 @@ func (s *scanner) attribution(lo, hi int) (attrib, bool) {
 				break
 			}
 		}
-		if a, ok := s.subject(v, from); ok && s.phraseOpens(a.first, from) &&
+		if a, ok := s.subject(v, from); ok && s.phraseOpens(a.opens, from) &&
 			(s.flag(v, fStrong) || s.weakAttributes(v, hi)) {
 			return a, true
 		}
@@ -539,13 +592,15 @@ func (s *scanner) attribution(lo, hi int) (attrib, bool) {
 }
 
 // phraseOpens reports whether the speaker phrase at first starts the
-// sentence or follows a comma or a clause word.
+// sentence or follows a comma, a colon, a dash (the dateline "GAZA, Nov 8
+// - Officials said") or a clause word.
 func (s *scanner) phraseOpens(first, lo int) bool {
 	if first == lo {
 		return true
 	}
 	p := first - 1
-	return s.p(p, ",") || s.p(p, ";") || s.p(p, "\u2014") || s.flag(p, fStop)
+	return s.p(p, ",") || s.p(p, ";") || s.p(p, ":") || s.p(p, "\u2014") || s.p(p, "\u2013") ||
+		s.p(p, "-") && s.toks[p].space || s.flag(p, fStop)
 }
 
 // weakAttributes reports whether a weak speech verb at v attributes: it

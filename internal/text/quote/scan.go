@@ -99,11 +99,16 @@ func tokenize(text string, lx *lexicon, toks []token) []token {
 			case '"':
 				t.mark = markStraight
 			case '.':
-				// The point of "U.S." or "Gen." does not end a sentence.
+				// The point of "U.S." or "Gen." and a decimal point do
+				// not end a sentence.
 				t.stop = true
-				if n := len(toks); n > 0 && !space && toks[n-1].kind == kWord {
-					p := toks[n-1]
-					t.stop = !(p.end-p.start == 1 && p.capital) && !(p.info != nil && p.info.flags&fAbbrev != 0)
+				if n := len(toks); n > 0 && !space {
+					switch p := toks[n-1]; p.kind {
+					case kWord:
+						t.stop = !(p.end-p.start == 1 && p.capital) && !(p.info != nil && p.info.flags&fAbbrev != 0)
+					case kNum:
+						t.stop = i+1 >= len(text) || !isDigit(text[i+1])
+					}
 				}
 			case '!', '?', '\u2026':
 				t.stop = true
