@@ -456,3 +456,55 @@ func BenchmarkArticleContext(b *testing.B) {
 		g.ArticleContext(benchArticle)
 	}
 }
+
+// TestEventLocationReports checks event locations on short conflict
+// reports in the style of event data sets: right when the chosen place is
+// in the expected country and has the expected name or lies within 50 km
+// of a place of that name.
+func TestEventLocationReports(t *testing.T) {
+	g := gazetteer(t)
+	tests := []struct{ text, place, country string }{
+		{"On 9 May 2020, around 200 protesters gathered in front of the governor's office in Kano to demand the payment of salaries.", "Kano", "NGA"},
+		{"On 3 March 2021, military forces shot dead 18 protesters in Yangon and Mandalay.", "Yangon", "MMR"},
+		{"On 14 June 2019, Al Shabaab militants attacked a police station in Wajir county, killing four officers.", "Wajir County", "KEN"},
+		{"On 2 April 2022, Russian forces withdrew from Bucha after shelling the town for weeks.", "Bucha", "UKR"},
+		{"On 5 August 2020, residents of Beirut clashed with security forces near the parliament.", "Beirut", "LBN"},
+		{"On 12 January 2020, students rioted at the University of Dhaka, injuring 30.", "Dhaka", "BGD"},
+		{"On 21 October 2019, protesters blocked roads across Santiago, Chile.", "Santiago", "CHL"},
+		{"On 1 February 2021, the Tatmadaw detained Aung San Suu Kyi in Naypyidaw.", "Naypyidaw", "MMR"},
+		{"On 15 April 2023, fighting broke out between the SAF and the RSF in Khartoum and Omdurman.", "Khartoum", "SDN"},
+		{"On 28 September 2022, Iranian police arrested dozens of protesters in Zahedan, Sistan and Baluchestan province.", "Zahedan", "IRN"},
+		{"On 10 July 2021, looters ransacked shopping malls in Durban, KwaZulu-Natal.", "Durban", "ZAF"},
+		{"On 6 January 2021, supporters of Donald Trump stormed the U.S. Capitol in Washington, D.C.", "Washington", "USA"},
+		{"On 18 November 2020, Ethiopian federal troops shelled Mekelle, the capital of Tigray.", "Mekelle", "ETH"},
+		{"On 4 December 2022, unidentified gunmen killed five villagers in Tillaberi region, Niger.", "Tillaberi Region", "NER"},
+		{"On 23 May 2021, Belarusian authorities forced a Ryanair flight to land in Minsk.", "Minsk", "BLR"},
+		{"On 30 March 2022, Ukrainian forces recaptured villages around Chernihiv.", "Chernihiv", "UKR"},
+		{"On 11 September 2001, hijacked planes struck the World Trade Center in New York.", "New York", "USA"},
+		{"On 25 March 2015, Saudi-led warplanes bombed Houthi positions in Sana'a.", "Sanaa", "YEM"},
+		{"On 17 February 2011, protesters in Benghazi called for Gaddafi's removal.", "Benghazi", "LBY"},
+		{"Police in Lahore, Punjab, arrested 40 supporters of former prime minister Imran Khan on 10 May 2023.", "Lahore", "PAK"},
+		{"Farmers blocked highways around Delhi on 26 November 2020.", "Delhi", "IND"},
+		{"On 19 June 2020, Chinese and Indian soldiers clashed in the Galwan Valley in Ladakh.", "Ladakh", "IND"},
+		{"On 8 January 2023, rioters invaded the Three Powers Plaza in Brasília.", "Brasilia", "BRA"},
+		{"On 2 March 2024, gangs attacked the national penitentiary in Port-au-Prince, Haiti.", "Port-au-Prince", "HTI"},
+		{"On 13 June 2025, Israel struck nuclear sites near Natanz in Iran.", "Natanz", "IRN"},
+		{"On 24 February 2022, Russian troops crossed into Ukraine from Belarus.", "Ukraine", "UKR"},
+		{"Boko Haram fighters abducted 276 schoolgirls from Chibok in Borno State on 14 April 2014.", "Chibok", "NGA"},
+		{"On 5 October 2020, protesters stormed the parliament building in Bishkek.", "Bishkek", "KGZ"},
+		{"Blinken met Palestinian President Mahmoud Abbas in Ramallah on Sunday.", "Ramallah", "PSE"},
+		{"Georgian police detained 50 opposition supporters outside parliament in the capital.", "", ""},
+	}
+	for _, tt := range tests {
+		r, ok := g.EventLocation(tt.text, 0, len(tt.text), -1, g.ArticleContext(tt.text))
+		if tt.place == "" {
+			if ok {
+				t.Errorf("%q: place %s found where the text names none", tt.text, r.Location.Name)
+			}
+			continue
+		}
+		if !ok || r.Location.Country != tt.country || !g.sameOrNear(r, tt.place) {
+			t.Errorf("%q: event at %q (%s), want %q (%s)", tt.text, r.Location.Name, r.Location.Country, tt.place, tt.country)
+		}
+	}
+}

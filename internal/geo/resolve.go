@@ -376,8 +376,16 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 		if monthsAndDays[key] {
 			return Resolved{}, last, false
 		}
-		if g.common[key] && !hasBig(g, cands) && (cue == "" || cueWeight < 0.5 || words[i].initial) {
-			return Resolved{}, last, false
+		// A common word is a place only after a locative preposition,
+		// when a sizeable place or one in a country the article mentions
+		// has the name, and not as the head of "University of", "Bank of".
+		if g.common[key] && !hasBig(g, cands) {
+			if cue == "" || cueWeight < 0.5 || words[i].initial || !s.supported(cands, ctx) {
+				return Resolved{}, last, false
+			}
+			if last+1 < len(words) && s.norm(words[last+1]) == "of" {
+				return Resolved{}, last, false
+			}
 		}
 		if capBefore && !hasKind(g, cands, Country) {
 			return Resolved{}, last, false
@@ -469,6 +477,18 @@ func hasBig(g *Gazetteer, cands []int32) bool {
 	for _, c := range cands {
 		p := g.places[c]
 		if p.Kind == Country || p.Feature == "PPLC" || p.Population >= 1_000_000 {
+			return true
+		}
+	}
+	return false
+}
+
+// supported reports whether a candidate is sizeable (50,000 people or
+// more) or lies in a country the article mentions.
+func (s *scanner) supported(cands []int32, ctx Context) bool {
+	for _, c := range cands {
+		p := s.g.places[c]
+		if p.Population >= 50000 || p.Kind != City || ctx.Countries[p.Country] > 0 {
 			return true
 		}
 	}
@@ -658,6 +678,17 @@ func (g *Gazetteer) dateline(text string) (Resolved, bool) {
 	return r, true
 }
 
+// cueBonus is how much a preposition makes its place the event's place.
+func cueBonus(cue string) float64 {
+	switch cue {
+	case "in", "at", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "off":
+		return 0.6
+	case "":
+		return 0
+	}
+	return 0.1
+}
+
 // EventLocation chooses where the event of a sentence happened. text is
 // the article text, [start, end) the sentence, verb the byte offset of the
 // event's verb (or -1 when unknown) and ctx the article's context from
@@ -697,20 +728,14 @@ func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context
 			for _, o := range places {
 				if o.Cue != "" && o.Place.Kind != City && o.Place.Country == r.Place.Country &&
 					(o.Place.Kind == Country || o.Place.Admin1 == r.Place.Admin1) {
-					if cue == "" {
+					if cueBonus(o.Cue) > cueBonus(cue) {
 						cue = o.Cue
 					}
 					sc = math.Max(sc, o.Confidence)
 				}
 			}
 		}
-		switch cue {
-		case "in", "at", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "off":
-			sc += 0.6
-		case "":
-		default:
-			sc += 0.1
-		}
+		sc += cueBonus(cue)
 		if placeAfterSaid && r.Location.Evidence.Start < said {
 			sc -= 0.4
 		}
