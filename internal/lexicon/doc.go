@@ -8,7 +8,13 @@
 // The public types below are used by internal/coder. Changes are additive
 // only and are listed here, newest first:
 //
-//   - (none yet)
+//   - Added Issue.Story ("~~" lines), Kinds, KindOf, Options with the
+//     *With variants of the loaders (LoadWith, LoadDirWith, LoadFSWith,
+//     ParseWith), Dictionary.Parse, PatternString and ErrSyntax.
+//   - VerbFamily.Code is "---" (not "") for a header without a code, as
+//     PETRARCH reads it.
+//   - IssuesIn: an Ignore phrase cancels the issues of its category for
+//     the sentence (PETRARCH's rule), rather than only overlapping ones.
 //
 // # Model
 //
@@ -50,10 +56,33 @@
 //   - SynsetMatch: whether a synset member starts at a position.
 //   - DiscardIn, IssuesIn: discard and issue phrases in a sentence.
 //
+// # Dictionary language details
+//
+// Comments are "#" (anywhere on a line, outside "[...]"), TABARI's ";",
+// and XML comments "<!-- ... -->" which may span lines; a line starting
+// "<!" is skipped. Dates in actor restrictions are YYYYMMDD or YYMMDD
+// (YY 00-30 is 20YY, else 19YY), bounds inclusive; when several
+// restrictions cover a date the first in the file wins. PETRARCH-1 does
+// no stemming, so a trailing "_" on a phrase is dropped, except in
+// discards, where it asks for a whole-word match (otherwise the last word
+// is a stem). Verb forms are generated as PETRARCH does (-s/-es, -ed/-d,
+// -ing) plus the regular English spellings (denied, stopped, ...); "{...}"
+// on a verb lists all its other forms and turns generation off. Within a
+// phrase PETRARCH lets other words intervene where the file has a space
+// rather than "_"; the compiled matchers here match tokens contiguously
+// and keep Phrase.Text for matchers that want the looser reading.
+//
+// Lines the loaders cannot use are skipped with a slog warning naming
+// file and line, and counted in Dictionary.Warnings; only I/O errors,
+// unknown kinds and cancellation fail a load. The Phoenix set loads with
+// 27 such warnings (malformed dates, codeless issue lines, patterns with
+// two "*" or none, one "[~ENV}" typo that is repaired).
+//
 // # Files
 //
 // LoadDir picks files by name (contracts.md): "*actors*", "*agents*",
-// "*verbs*" or "*verbpatterns*", "*discards*", "*Issue*". Load takes
+// "*verbs*" or "*verbpatterns*", "*discards*", "*Issue*"; PETRARCH-2's
+// CAMEO.2.0.txt matches none of these and is skipped. Load takes
 // explicit paths per kind and LoadFS reads an fs.FS (the embedded builtin
 // set). Write prints a Dictionary back in PETRARCH-1 syntax.
 package lexicon

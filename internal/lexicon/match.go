@@ -99,8 +99,12 @@ type index struct {
 	// that have it as head.
 	verbs    map[string][]verbRef
 	discards *trie // whole-word discard phrases
-	// prefixDiscards are discards whose last word may be a prefix.
-	prefixDiscards []int
+	// stemDiscards holds one-word discards whose word may be a prefix of
+	// a token, by that word; stemFirst holds longer ones whose last word
+	// may be a prefix, by their (exact) first word.
+	stemDiscards map[string][]int
+	stemFirst    map[string][]int
+	maxStem      int
 	issues         *trie
 	issueVals      [][]int // trie value → issue indices
 }
@@ -153,12 +157,19 @@ func (d *Dictionary) Compile() {
 		}
 	}
 	ix.discards = newTrie(2 * len(d.Discards))
+	ix.stemDiscards = map[string][]int{}
+	ix.stemFirst = map[string][]int{}
 	for i := range d.Discards {
 		x := &d.Discards[i]
-		if x.Whole {
-			ix.discards.insert(x.Phrase.Words, i)
-		} else {
-			ix.prefixDiscards = append(ix.prefixDiscards, i)
+		w := x.Phrase.Words
+		switch {
+		case x.Whole:
+			ix.discards.insert(w, i)
+		case len(w) == 1:
+			ix.stemDiscards[w[0]] = append(ix.stemDiscards[w[0]], i)
+			ix.maxStem = max(ix.maxStem, len(w[0]))
+		case len(w) > 1:
+			ix.stemFirst[w[0]] = append(ix.stemFirst[w[0]], i)
 		}
 	}
 	ix.issues = newTrie(4 * len(d.Issues))
@@ -335,7 +346,13 @@ func (d *Dictionary) DiscardIn(tokens []string) (*Discard, int) {
 		if v, _ := ix.discards.longest(tokens, i); v >= 0 {
 			return &d.Discards[v], i
 		}
-		for _, k := range ix.prefixDiscards {
+		tok := tokens[i]
+		for n := 1; n <= len(tok) && n <= ix.maxStem; n++ {
+			if ks := ix.stemDiscards[tok[:n]]; len(ks) > 0 {
+				return &d.Discards[ks[0]], i
+			}
+		}
+		for _, k := range ix.stemFirst[tok] {
 			x := &d.Discards[k]
 			if matchPrefixPhrase(x.Phrase.Words, tokens, i) {
 				return x, i

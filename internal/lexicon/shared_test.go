@@ -2,12 +2,12 @@ package lexicon
 
 import (
 	"context"
-	"strings"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/chronicle-dev/chronicle"
