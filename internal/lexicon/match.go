@@ -105,8 +105,8 @@ type index struct {
 	stemDiscards map[string][]int
 	stemFirst    map[string][]int
 	maxStem      int
-	issues         *trie
-	issueVals      [][]int // trie value → issue indices
+	issues       *trie
+	issueVals    [][]int // trie value → issue indices
 }
 
 // Compile (re)builds the matching structures from the entries: it fills
