@@ -23,6 +23,7 @@ const (
 	fAccording
 	fAbbrev
 	fDeterminer
+	fTime
 )
 
 // wordInfo is what the speech lexicon says about one lower-cased word.
@@ -98,6 +99,8 @@ func parseLexicon(src string) (*lexicon, error) {
 			flag = fAbbrev
 		case "determiner":
 			flag = fDeterminer
+		case "time":
+			flag = fTime
 		case "object":
 			e := lx.entry(f[1])
 			e.objects = append(e.objects, f[1:])

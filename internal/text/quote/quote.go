@@ -329,7 +329,11 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		passive = passive || s.flag(k, fPassive)
 		k--
 	}
-	if passive && s.toks[v].info.word != "saying" || k < lo || s.is(k, "to") {
+	saying := s.toks[v].info.word == "saying"
+	if saying && !(s.is(v-1, "as") && s.is(v-2, "quoted")) {
+		return attrib{}, false // ", saying ..." has its subject elsewhere
+	}
+	if passive && !saying || k < lo || s.is(k, "to") {
 		return attrib{}, false // "he was told", "declined to say"
 	}
 	a := attrib{cue: s.cue(v), end: -1}
@@ -351,10 +355,14 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		if comma < 0 || comma == appEnd {
 			return attrib{}, false
 		}
+		// A noun-phrase apposition is short; a relative clause may be long.
+		if appEnd-comma > 10 && !s.flag(comma+1, fStop) {
+			return attrib{}, false
+		}
 		headEnd := comma - 1
 		headStart, ok := s.phraseBack(headEnd, lo)
-		if !ok {
-			return attrib{}, false
+		if !ok || s.flag(headStart, fAdjunct) {
+			return attrib{}, false // "Under the plan, Israel will ..., said X"
 		}
 		a.first, a.last, a.opens = headStart, headEnd, headStart
 		// Keep an apposition that reads as a noun phrase ("the Palestinian
@@ -369,8 +377,21 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 	if !ok {
 		return attrib{}, false
 	}
-	a.first, a.last, a.opens = s.skipIntro(start, k), k, start
+	a.first, a.last, a.opens = s.skipIntro(start, k), s.dropTime(start, k), start
 	return a, true
+}
+
+// dropTime drops a day adverbial from the end of the speaker phrase
+// [first, last]: "The United States on Thursday" → "The United States".
+func (s *scanner) dropTime(first, last int) int {
+	if last <= first || !s.flag(last, fTime) {
+		return last
+	}
+	k := last - 1
+	if k > first && (s.is(k, "on") || s.is(k, "late") || s.is(k, "early") || s.is(k, "last")) {
+		k--
+	}
+	return k
 }
 
 // skipIntro drops an introductory phrase written without a comma from the
@@ -478,8 +499,8 @@ func (s *scanner) inner(j int) bool {
 // verb at v, up to token end.
 func (s *scanner) inverted(v, end int) (attrib, bool) {
 	switch s.toks[v].info.word {
-	case "told", "tells", "tell":
-		return attrib{}, false // "told X": X is the addressee
+	case "told", "tells", "tell", "saying":
+		return attrib{}, false // "told X": X is the addressee; ", saying X ..."
 	}
 	first, last := v+1, v
 	for k := v + 1; k < end && k-v <= 10; k++ {
@@ -607,8 +628,14 @@ func (s *scanner) phraseOpens(first, lo int) bool {
 // is followed by "that", ":" or ",", or only by adjuncts up to the end.
 func (s *scanner) weakAttributes(v, hi int) bool {
 	n := v + 1
+	if s.toks[v].info.word == "saying" { // "quoted as saying", checked by subject
+		return true
+	}
 	if n >= hi || s.is(n, "that") || s.p(n, ":") || s.p(n, ",") {
 		return true
+	}
+	if s.is(n, "to") {
+		return false // "continued to send", "urged to leave"
 	}
 	return s.tailEnds(n, hi)
 }
