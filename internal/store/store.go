@@ -33,6 +33,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chronicle-dev/chronicle/internal/cluster"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -45,9 +46,10 @@ type Store struct {
 	w    *sql.DB // one connection: every write
 	r    *sql.DB // a pool of read-only connections
 
-	// mu serialises write transactions so prepared statements can be
-	// reused on the single writer connection.
+	// mu serialises write transactions and guards clusterOpt.
 	mu sync.Mutex
+	// clusterOpt is the clustering rule applied on writes.
+	clusterOpt cluster.Options
 }
 
 // Open opens the database at path, creating it when it does not exist, and
@@ -77,7 +79,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0)*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &Store{path: path, w: w, r: r}, nil
+	return &Store{path: path, w: w, r: r, clusterOpt: cluster.DefaultOptions()}, nil
 }
 
 // dsn builds the driver connection string: WAL, NORMAL sync, a busy

@@ -155,7 +155,8 @@ CREATE INDEX events_tgt_country ON events (tgt_country, date, id);
 -- Covering index for the actor network.
 CREATE INDEX events_dyad ON events (src_code, tgt_code, quad_class, goldstein, day);
 
--- Per-day totals for unfiltered timelines, kept by triggers.
+-- Per-day totals of dated events for unfiltered timelines, kept by
+-- triggers in the transaction that changes events.
 CREATE TABLE event_days (
     day            INTEGER NOT NULL,
     quad_class     INTEGER NOT NULL,
@@ -165,21 +166,26 @@ CREATE TABLE event_days (
     PRIMARY KEY (day, quad_class, plover_type)
 );
 
-CREATE TRIGGER events_days_ai AFTER INSERT ON events BEGIN
+CREATE TRIGGER events_days_ai AFTER INSERT ON events WHEN new.date <> '' BEGIN
     INSERT INTO event_days (day, quad_class, plover_type, n, goldstein_sum)
     VALUES (new.day, new.quad_class, new.plover_type, 1, new.goldstein)
     ON CONFLICT (day, quad_class, plover_type) DO UPDATE
     SET n = n + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum;
 END;
 
-CREATE TRIGGER events_days_ad AFTER DELETE ON events BEGIN
+CREATE TRIGGER events_days_ad AFTER DELETE ON events WHEN old.date <> '' BEGIN
     UPDATE event_days SET n = n - 1, goldstein_sum = goldstein_sum - old.goldstein
     WHERE day = old.day AND quad_class = old.quad_class AND plover_type = old.plover_type;
 END;
 
-CREATE TRIGGER events_days_au AFTER UPDATE OF day, quad_class, plover_type, goldstein ON events BEGIN
+CREATE TRIGGER events_days_au_old AFTER UPDATE OF date, day, quad_class, plover_type, goldstein ON events
+WHEN old.date <> '' BEGIN
     UPDATE event_days SET n = n - 1, goldstein_sum = goldstein_sum - old.goldstein
     WHERE day = old.day AND quad_class = old.quad_class AND plover_type = old.plover_type;
+END;
+
+CREATE TRIGGER events_days_au_new AFTER UPDATE OF date, day, quad_class, plover_type, goldstein ON events
+WHEN new.date <> '' BEGIN
     INSERT INTO event_days (day, quad_class, plover_type, n, goldstein_sum)
     VALUES (new.day, new.quad_class, new.plover_type, 1, new.goldstein)
     ON CONFLICT (day, quad_class, plover_type) DO UPDATE
