@@ -8,6 +8,8 @@
 // The public types below are used by internal/coder. Changes are additive
 // only and are listed here, newest first:
 //
+//   - Added Dictionary.Merge (layer dictionaries; first definition wins).
+//     Loaders now parse files concurrently and merge them in order.
 //   - Added Issue.Story ("~~" lines), Kinds, KindOf, Options with the
 //     *With variants of the loaders (LoadWith, LoadDirWith, LoadFSWith,
 //     ParseWith), Dictionary.Parse, PatternString and ErrSyntax.

@@ -546,3 +546,37 @@ func TestLoadErrors(t *testing.T) {
 		t.Error("Parse of an unknown kind: want an error")
 	}
 }
+
+func TestMerge(t *testing.T) {
+	base := loadMini(t)
+	extra := parseOne(t, KindActors, "ARNOR [XXX]\nFORNOST [ARNFOR]\n")
+	if err := extra.ParseWith(context.Background(), KindVerbs, "extra.verbs", []byte("&STEED\n+WARG\n--- RIDE [042] ---\nRIDE {RIDES RODE RIDDEN RIDING}\n- * &STEED [043]\n"), quiet()); err != nil {
+		t.Fatal(err)
+	}
+	nActors, nFam := len(base.Actors), len(base.Verbs.Families)
+	base.Merge(extra)
+	if len(base.Actors) != nActors+2 || len(base.Verbs.Families) != nFam+1 {
+		t.Fatalf("after merge: %d actors, %d families", len(base.Actors), len(base.Verbs.Families))
+	}
+	if a, _ := base.LongestActor([]string{"arnor"}, 0); a == nil || a.CodeAt(chronicle.Date{}) != "ARN" {
+		t.Errorf("arnor = %+v, want the first dictionary's entry", a)
+	}
+	if a, _ := base.LongestActor([]string{"fornost"}, 0); a == nil || a.CodeAt(chronicle.Date{}) != "ARNFOR" {
+		t.Errorf("fornost = %+v", a)
+	}
+	ms := base.VerbsAt([]string{"they", "rode"}, 1)
+	if len(ms) != 1 || base.VerbFamily(ms[0]).Label != "RIDE" {
+		t.Fatalf("VerbsAt(rode) = %+v", ms)
+	}
+	p := base.VerbFamily(ms[0]).Patterns[0]
+	if p.Family != ms[0].Family || base.Verbs.Families[p.Family].Label != "RIDE" {
+		t.Errorf("merged pattern family = %d", p.Family)
+	}
+	// Synsets of the same name are combined.
+	if base.SynsetMatch("STEED", []string{"wargs"}, 0) != 1 || base.SynsetMatch("STEED", []string{"pony"}, 0) != 1 {
+		t.Error("merged synset STEED lacks members of one side")
+	}
+	if extra.Verbs.Families[0].Patterns[0].Family != 0 {
+		t.Error("Merge modified its argument")
+	}
+}

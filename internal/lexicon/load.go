@@ -2,14 +2,17 @@ package lexicon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Files lists dictionary files by kind. Files of one kind are read in the
@@ -87,20 +90,117 @@ func Load(ctx context.Context, f Files) (*Dictionary, error) {
 
 // LoadWith is Load with options.
 func LoadWith(ctx context.Context, f Files, opt Options) (*Dictionary, error) {
-	d := &Dictionary{}
+	var srcs []source
 	for _, k := range Kinds() {
 		for _, name := range *f.ofKind(k) {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				return nil, fmt.Errorf("lexicon: %w", err)
-			}
-			if err := d.ParseWith(ctx, k, name, data, opt); err != nil {
-				return nil, err
-			}
+			srcs = append(srcs, source{kind: k, name: name, read: func() ([]byte, error) { return os.ReadFile(name) }})
 		}
+	}
+	return loadSources(ctx, srcs, opt)
+}
+
+// source is one dictionary file to read.
+type source struct {
+	kind Kind
+	name string
+	read func() ([]byte, error)
+}
+
+// loadSources parses the files concurrently, each into its own
+// Dictionary, then merges them in the order given (so "first file wins"
+// holds as if they were read one after the other) and compiles.
+func loadSources(ctx context.Context, srcs []source, opt Options) (*Dictionary, error) {
+	parts := make([]*Dictionary, len(srcs))
+	errs := make([]error, len(srcs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			data, err := s.read()
+			if err != nil {
+				errs[i] = fmt.Errorf("lexicon: %w", err)
+				return
+			}
+			p := &Dictionary{}
+			if err := p.ParseWith(ctx, s.kind, s.name, data, opt); err != nil {
+				errs[i] = err
+				return
+			}
+			parts[i] = p
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	d := &Dictionary{}
+	for _, p := range parts {
+		d.merge(p, opt.logger())
 	}
 	d.finish(opt.logger())
 	return d, nil
+}
+
+// Merge adds the entries of o after d's own and recompiles d. Where both
+// define the same actor or agent phrase, d's entry wins (it comes
+// first); synsets of the same name are combined, o's members after d's;
+// o's verb families follow d's, with Pattern.Family renumbered. o is not
+// modified. Use it to layer dictionaries, e.g. the builtin actors over
+// Phoenix verbs.
+func (d *Dictionary) Merge(o *Dictionary) {
+	d.merge(o, nil)
+	d.Compile()
+}
+
+// merge is Merge without compiling; with a logger it warns about
+// synsets defined twice.
+func (d *Dictionary) merge(o *Dictionary, log *slog.Logger) {
+	d.Actors = append(d.Actors, o.Actors...)
+	d.Agents = append(d.Agents, o.Agents...)
+	d.Discards = append(d.Discards, o.Discards...)
+	d.Issues = append(d.Issues, o.Issues...)
+	d.Warnings += o.Warnings
+	if len(o.Verbs.Synsets) > 0 && d.Verbs.Synsets == nil {
+		d.Verbs.Synsets = make(map[string]*Synset, len(o.Verbs.Synsets))
+	}
+	for name, s := range o.Verbs.Synsets {
+		old, dup := d.Verbs.Synsets[name]
+		if !dup {
+			c := *s
+			c.Members = slices.Clone(s.Members)
+			c.NoPlural = slices.Clone(s.NoPlural)
+			d.Verbs.Synsets[name] = &c
+			continue
+		}
+		if log != nil {
+			d.Warnings++
+			log.Warn("lexicon: synset defined again; members added to the first definition", "synset", "&"+name, "first", old.Pos.String(), "file", s.Pos.File, "line", s.Pos.Line)
+		}
+		old.Members = append(old.Members, s.Members...)
+		old.NoPlural = append(old.NoPlural, s.NoPlural...)
+	}
+	offset := len(d.Verbs.Families)
+	for _, f := range o.Verbs.Families {
+		pats := slices.Clone(f.Patterns)
+		for k := range pats {
+			pats[k].Family += offset
+		}
+		f.Patterns = pats
+		d.Verbs.Families = append(d.Verbs.Families, f)
+	}
+	for _, k := range Kinds() {
+		if names := o.Files[k]; len(names) > 0 {
+			if d.Files == nil {
+				d.Files = map[Kind][]string{}
+			}
+			d.Files[k] = append(d.Files[k], names...)
+		}
+	}
+	d.idx = nil
 }
 
 // LoadDir reads the dictionary files in dir (not its subdirectories),
@@ -161,22 +261,15 @@ func LoadFSWith(ctx context.Context, fsys fs.FS, opt Options) (*Dictionary, erro
 			*l = append(*l, e.Name())
 		}
 	}
-	d := &Dictionary{}
+	var srcs []source
 	for _, k := range Kinds() {
 		names := *f.ofKind(k)
 		slices.Sort(names)
 		for _, name := range names {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return nil, fmt.Errorf("lexicon: %w", err)
-			}
-			if err := d.ParseWith(ctx, k, name, data, opt); err != nil {
-				return nil, err
-			}
+			srcs = append(srcs, source{kind: k, name: name, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }})
 		}
 	}
-	d.finish(opt.logger())
-	return d, nil
+	return loadSources(ctx, srcs, opt)
 }
 
 // Parse reads one file's content of kind k into d, appending to what d
