@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -507,4 +508,27 @@ func TestEventLocationReports(t *testing.T) {
 			t.Errorf("%q: event at %q (%s), want %q (%s)", tt.text, r.Location.Name, r.Location.Country, tt.place, tt.country)
 		}
 	}
+}
+
+func TestParseDecimal(t *testing.T) {
+	for _, s := range []string{"0", "-0.5", "12.34567", "-179.99999", "90", "31.50161", "1e5", "-", "", "1.2.3", "123456789012345678", "0.1"} {
+		got, err := parseDecimal(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err != nil) != (werr != nil) || err == nil && got != want {
+			t.Errorf("parseDecimal(%q) = %v, %v; strconv gives %v, %v", s, got, err, want, werr)
+		}
+	}
+}
+
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"-12.34567", "0.1", "7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := parseDecimal(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err != nil) != (werr != nil) || err == nil && got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("parseDecimal(%q) = %v, %v; strconv gives %v, %v", s, got, err, want, werr)
+		}
+	})
 }
