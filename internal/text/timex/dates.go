@@ -84,14 +84,17 @@ func resolveWeekend(a chronicle.Date, shift int, future bool) chronicle.Date {
 
 // resolveYear picks the year for month m, day d without one in the text,
 // given the tense of the sentence (see scanner.tense). Looking back it is
-// the year putting the date nearest to and not after the anchor. Looking
+// the year putting the date nearest to and not after the anchor, except
+// that a date up to a week ahead stays in the anchor's year: a dateline
+// written in a later time zone ("WELLINGTON, Feb 27" on a story dated
+// February 26) is not a day of the previous year. Looking
 // forward, the date may lie up to six months after the anchor; with no
 // cue either way, up to 60 days after it (schedules: "payable April 20"),
 // since a story rarely names a day eleven months back without its year.
 // It reports false when that day does not exist in the chosen year
 // (February 29 outside leap years).
 func resolveYear(a chronicle.Date, m, d, tense int) (int, bool) {
-	ahead := 0
+	ahead := 7 // datelines in later time zones, late-evening stories
 	switch {
 	case tense > 0:
 		ahead = 183
@@ -99,7 +102,7 @@ func resolveYear(a chronicle.Date, m, d, tense int) (int, bool) {
 		ahead = 60
 	}
 	y := a.Year
-	if ahead > 0 {
+	{
 		for _, yy := range [2]int{y, y + 1} {
 			if v, ok := makeDate(yy, m, d); ok && !v.Before(a) && v.Before(a.AddDays(ahead+1)) {
 				return yy, true

@@ -258,15 +258,23 @@ func (s *scanner) yearNum(i int) (int, bool) {
 // caller can insist on a number next to them.
 func (s *scanner) monthAt(i int) (m int, next int, abbr, ambiguous bool) {
 	t := s.word(i)
-	if t == nil || t.info == nil || t.info.month == 0 || !t.capital {
+	if t == nil || t.info == nil || t.info.month == 0 {
 		return 0, 0, false, false
 	}
 	next = i + 1
 	abbr = t.info.flags&fAbbr != 0
+	ambiguous = t.info.flags&fAmbiguous != 0
 	if abbr && s.punct(next, ".") && s.glued(next) {
 		next++
 	}
-	return t.info.month, next, abbr, t.info.flags&fAmbiguous != 0
+	// Lower case only for an unambiguous name before a day ("feb 26"),
+	// never "may 9" or "march 3".
+	if !t.capital {
+		if _, _, ok := s.dayNum(next); ambiguous || !ok {
+			return 0, 0, false, false
+		}
+	}
+	return t.info.month, next, abbr, ambiguous
 }
 
 // Patterns.

@@ -254,6 +254,12 @@ func TestFind(t *testing.T) {
 		{"2023-11-08", "Tensions rose in the early 1980s.",
 			[]string{"early 1980s => 1980-01-01 year past until 1989-12-31"}},
 		{"2023-11-08", "The 2000 troops left.", nil},
+		{"1987-02-26", "WELLINGTON, Feb 27 - The earthquake damaged roads, officials said.",
+			[]string{"Feb 27 => 1987-02-27 day rel"}},
+		{"1987-02-26", "Caracas, feb 26 - Venezuela said it would pay.",
+			[]string{"feb 26 => 1987-02-26 day rel"}},
+		{"2023-11-08", "Troops pulled out on Nov. 20.",
+			[]string{"Nov. 20 => 2022-11-20 day rel past"}},
 		// Ranges.
 		{"2023-11-08", "Talks were held between May 1 and May 3.",
 			[]string{"May 1 and May 3 => 2023-05-01 day rel past until 2023-05-03"}},
