@@ -8,6 +8,9 @@
 // The public types below are used by internal/coder. Changes are additive
 // only and are listed here, newest first:
 //
+//   - Added Verbs.Transforms (PETRARCH-2 "~" lines) so CAMEO.2.0.txt can
+//     be read with Load(Files{Verbs: ...}); its "{...}" and "(PREP ...)"
+//     pattern groups parse into ElemPhrase and ElemPrep.
 //   - Added Dictionary.Merge (layer dictionaries; first definition wins).
 //     Loaders now parse files concurrently and merge them in order.
 //   - Added Issue.Story ("~~" lines), Kinds, KindOf, Options with the
@@ -84,7 +87,10 @@
 //
 // LoadDir picks files by name (contracts.md): "*actors*", "*agents*",
 // "*verbs*" or "*verbpatterns*", "*discards*", "*Issue*"; PETRARCH-2's
-// CAMEO.2.0.txt matches none of these and is skipped. Load takes
+// CAMEO.2.0.txt matches none of these and is skipped (it is a second,
+// head-based verb dictionary; pass it explicitly as a verbs file to read
+// it, in which case its patterns' element lists follow its four-slot
+// "preNP prePP * postNP postPP" layout). Load takes
 // explicit paths per kind and LoadFS reads an fs.FS (the embedded builtin
 // set). Write prints a Dictionary back in PETRARCH-1 syntax.
 package lexicon

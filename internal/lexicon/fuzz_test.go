@@ -85,7 +85,8 @@ func FuzzAgents(f *testing.F) {
 func FuzzVerbs(f *testing.F) {
 	fuzzKind(f, KindVerbs, "testdata/mini/mini.verbs.txt",
 		"&S_\n+A\n+&S\n--- L [1:2] ---\nV {W X}\n+P_Q\n- $ ^ *_A (B C) {D} &S + % [3]\n",
-		"- * [1]\n--- [] ---\nX [\n")
+		"- * [1]\n--- [] ---\nX [\n",
+		"--- A [1] ---\nB\n- * (TO {C D}) [2]\n~ a (a b A) SAY = a b 015\n~ =\n")
 }
 
 func FuzzDiscards(f *testing.F) {

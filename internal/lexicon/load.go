@@ -183,6 +183,7 @@ func (d *Dictionary) merge(o *Dictionary, log *slog.Logger) {
 		old.Members = append(old.Members, s.Members...)
 		old.NoPlural = append(old.NoPlural, s.NoPlural...)
 	}
+	d.Verbs.Transforms = append(d.Verbs.Transforms, o.Verbs.Transforms...)
 	offset := len(d.Verbs.Families)
 	for _, f := range o.Verbs.Families {
 		pats := slices.Clone(f.Patterns)

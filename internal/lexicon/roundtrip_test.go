@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +39,10 @@ func canonical(d *Dictionary) *Dictionary {
 	for i := range c.Issues {
 		c.Issues[i].Pos = Pos{}
 	}
+	for _, x := range d.Verbs.Transforms {
+		x.Pos, x.Line = Pos{}, ""
+		c.Verbs.Transforms = append(c.Verbs.Transforms, x)
+	}
 	for name, s := range d.Verbs.Synsets {
 		cs := *s
 		cs.Pos = Pos{}
@@ -67,7 +72,9 @@ func canonical(d *Dictionary) *Dictionary {
 }
 
 // roundTrip writes every kind of d to a directory and loads it back.
-func roundTrip(t *testing.T, d *Dictionary) *Dictionary {
+// wantWarnings is how many warnings reading the written files should give
+// (only dangling synset references survive a write).
+func roundTrip(t *testing.T, d *Dictionary, wantWarnings int) *Dictionary {
 	t.Helper()
 	dir := t.TempDir()
 	for _, k := range Kinds() {
@@ -84,8 +91,8 @@ func roundTrip(t *testing.T, d *Dictionary) *Dictionary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.Warnings != 0 {
-		t.Errorf("reading the written dictionaries gave %d warnings", back.Warnings)
+	if back.Warnings != wantWarnings {
+		t.Errorf("reading the written dictionaries gave %d warnings, want %d", back.Warnings, wantWarnings)
 	}
 	return back
 }
@@ -102,6 +109,7 @@ func compareDicts(t *testing.T, a, b *Dictionary) {
 	check("agents", ca.Agents, cb.Agents, len(ca.Agents))
 	check("synsets", ca.Verbs.Synsets, cb.Verbs.Synsets, len(ca.Verbs.Synsets))
 	check("verb families", ca.Verbs.Families, cb.Verbs.Families, len(ca.Verbs.Families))
+	check("transforms", ca.Verbs.Transforms, cb.Verbs.Transforms, len(ca.Verbs.Transforms))
 	check("discards", ca.Discards, cb.Discards, len(ca.Discards))
 	check("issues", ca.Issues, cb.Issues, len(ca.Issues))
 	if t.Failed() {
@@ -144,7 +152,7 @@ func compareDicts(t *testing.T, a, b *Dictionary) {
 
 func TestRoundTripMini(t *testing.T) {
 	d := loadMini(t)
-	compareDicts(t, d, roundTrip(t, d))
+	compareDicts(t, d, roundTrip(t, d, 0))
 }
 
 func TestRoundTripShared(t *testing.T) {
@@ -154,9 +162,43 @@ func TestRoundTripShared(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			compareDicts(t, d, roundTrip(t, d))
+			compareDicts(t, d, roundTrip(t, d, 0))
 		})
 	}
+}
+
+// TestCAMEO2 reads PETRARCH-2's CAMEO.2.0.txt, which LoadDir skips by
+// name but Load takes as a verbs file: grouped "{...}" and "(PREP ...)"
+// pattern elements and "~" transformation lines.
+func TestCAMEO2(t *testing.T) {
+	name := filepath.Join(sharedDir(t, "phoenix"), "CAMEO.2.0.txt")
+	d, err := LoadWith(context.Background(), Files{Verbs: []string{name}}, quiet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs, patterns := verbPatternCount(d)
+	if len(d.Verbs.Families) < 300 || verbs < 1000 || patterns < 4000 || len(d.Verbs.Transforms) != 8 {
+		t.Errorf("CAMEO.2.0: %d families, %d verbs, %d patterns, %d transforms", len(d.Verbs.Families), verbs, patterns, len(d.Verbs.Transforms))
+	}
+	x := d.Verbs.Transforms[0]
+	if strings.Join(x.Left, " ") != "a (a b ATTACK) SAY" || strings.Join(x.Right, " ") != "a b 015" {
+		t.Errorf("first transform = %q = %q", x.Left, x.Right)
+	}
+	groups := 0
+	for _, f := range d.Verbs.Families {
+		for _, p := range f.Patterns {
+			for _, e := range append(p.Pre, p.Post...) {
+				if e.Kind == ElemPhrase || e.Kind == ElemPrep {
+					groups++
+				}
+			}
+		}
+	}
+	if groups < 1000 {
+		t.Errorf("only %d grouped elements in CAMEO.2.0 patterns", groups)
+	}
+	t.Logf("CAMEO.2.0: %d families, %d verbs, %d patterns, %d grouped elements, %d warnings", len(d.Verbs.Families), verbs, patterns, groups, d.Warnings)
+	compareDicts(t, d, roundTrip(t, d, 2)) // &WEATHER and &DEMONSTRATION are used but never defined
 }
 
 func TestWriteUnknownKind(t *testing.T) {

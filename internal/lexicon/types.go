@@ -358,6 +358,26 @@ type Verbs struct {
 	Synsets map[string]*Synset
 	// Families in file order; Pattern.Family indexes this slice.
 	Families []VerbFamily
+	// Transforms are PETRARCH-2 transformation lines (CAMEO.2.0.txt);
+	// PETRARCH-1 files have none.
+	Transforms []Transform
+}
+
+// Transform is a PETRARCH-2 transformation line,
+//
+//	~ a (a b ATTACK) SAY = a b 015
+//
+// which rewrites an event nested in another (a says that a attacked b)
+// into a simpler one (a → b, code 015). Left and Right are the two sides
+// of "=" split into fields as written: lower-case letters are actor
+// variables, "_" and "." stand for an unspecified or the same actor,
+// upper-case words are verb-family labels, and the last field of Right
+// is the resulting code (or a variable such as "Q" for "the nested
+// code").
+type Transform struct {
+	Left, Right []string
+	Line        string
+	Pos         Pos
 }
 
 // Discard is one line of a discards file.

@@ -39,6 +39,15 @@ func (p *parser) parseVerbs(data []byte) error {
 		switch {
 		case strings.HasPrefix(t, "<"):
 			continue
+		case strings.HasPrefix(t, "~"):
+			left, right, ok := strings.Cut(t[1:], "=")
+			if !ok || len(strings.Fields(left)) == 0 || len(strings.Fields(right)) == 0 {
+				p.warn(ln.no, "transformation line without 'left = right'; skipped")
+				continue
+			}
+			p.d.Verbs.Transforms = append(p.d.Verbs.Transforms, Transform{
+				Left: strings.Fields(left), Right: strings.Fields(right), Line: t, Pos: p.pos(ln.no),
+			})
 		case strings.HasPrefix(t, "---"):
 			f, ok := p.familyHeader(ln.no, t)
 			if !ok {

@@ -167,6 +167,9 @@ func writeVerbs(w *bufio.Writer, d *Dictionary) {
 		}
 		w.WriteByte('\n')
 	}
+	for _, x := range d.Verbs.Transforms {
+		w.WriteString("~ " + strings.Join(x.Left, " ") + " = " + strings.Join(x.Right, " ") + "\n")
+	}
 }
 
 func pairedCode(code, paired string) string {
