@@ -99,6 +99,7 @@ type RegionInfo struct {
 type entry struct {
 	place int32
 	next  int32 // index+1 of the next entry of the same key, 0 at the end
+	alt   bool  // the key comes from an alternate name, not the place's name
 }
 
 // Gazetteer holds the places and the indexes over them. It is immutable
@@ -275,11 +276,16 @@ func (g *Gazetteer) loadPlaces() error {
 		i := int32(len(g.places))
 		g.places = append(g.places, Place{GeonameID: id, Name: f[1], Country: f[2], Admin1: f[3],
 			Lat: lat, Lon: lon, Population: pop, Feature: f[7], Kind: City})
-		keys := f[8]
-		for keys != "" {
+		primary, alternates, _ := strings.Cut(f[8], "||")
+		for primary != "" {
 			var k string
-			k, keys, _ = strings.Cut(keys, "|")
-			g.add(k, i)
+			k, primary, _ = strings.Cut(primary, "|")
+			g.add(k, i, false)
+		}
+		for alternates != "" {
+			var k string
+			k, alternates, _ = strings.Cut(alternates, "|")
+			g.add(k, i, true)
 		}
 		if f[7] == "PPLC" && (capital[f[2]] == 0 || pop > g.places[capital[f[2]]-1].Population) {
 			capital[f[2]] = i + 1
@@ -345,13 +351,13 @@ func parseDecimal(s string) (float64, error) {
 
 var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
-// add indexes place i under key k.
-func (g *Gazetteer) add(k string, i int32) {
+// add indexes place i under key k, an alternate name's key when alt.
+func (g *Gazetteer) add(k string, i int32, alt bool) {
 	if k == "" {
 		return
 	}
 	at := g.index.slot(k)
-	g.entries = append(g.entries, entry{place: i, next: g.index.heads[at]})
+	g.entries = append(g.entries, entry{place: i, next: g.index.heads[at], alt: alt})
 	g.index.heads[at] = int32(len(g.entries))
 	if sp := strings.IndexByte(k, ' '); sp > 0 {
 		g.index.slot(k[:sp]) // mark the first word as a prefix
@@ -384,12 +390,12 @@ func (g *Gazetteer) loadRegions() error {
 			Lat: r.Lat, Lon: r.Lon, Feature: "ADM1", Kind: Region})
 		g.regionIdx[key] = i
 		k := fold.Key(r.Name)
-		g.add(k, i)
+		g.add(k, i, false)
 		// "Kyiv Oblast" is also found as "Kyiv" followed by "oblast" or
 		// "region", see regionWords.
 		for _, suffix := range []string{" oblast", " governorate", " province", " region", " district", " state", " county", " city"} {
 			if base, ok := strings.CutSuffix(k, suffix); ok && base != "" {
-				g.add(base, i)
+				g.add(base, i, false)
 			}
 		}
 		return nil
@@ -408,7 +414,7 @@ func (g *Gazetteer) loadRegionAliases() error {
 		}
 		k := fold.Key(f[0])
 		if !slices.Contains(g.lookupIdx(k), i) {
-			g.add(k, i)
+			g.add(k, i, false)
 		}
 		if f[3] == "yes" {
 			g.preferred[i] = true
@@ -437,7 +443,7 @@ func (g *Gazetteer) loadPlaceAliases() error {
 	for i, p := range g.places {
 		if aliases, ok := want[p.GeonameID]; ok && p.Kind == City {
 			for _, a := range aliases {
-				g.add(fold.Key(a), int32(i))
+				g.add(fold.Key(a), int32(i), false)
 			}
 			delete(want, p.GeonameID)
 		}
@@ -461,22 +467,31 @@ func (g *Gazetteer) addCountryPlaces() {
 		}
 		i := int32(len(g.places))
 		g.places = append(g.places, Place{Name: c.Name, Country: iso3, Lat: c.Lat, Lon: c.Lon, Feature: "PCLI", Kind: Country})
-		g.add(fold.Key(c.Name), i)
+		g.add(fold.Key(c.Name), i, false)
 		for _, a := range c.Aliases {
-			g.add(fold.Key(a), i)
+			g.add(fold.Key(a), i, false)
 		}
 	}
 }
 
 // lookupIdx returns the indexes of the places with key k.
 func (g *Gazetteer) lookupIdx(k string) []int32 {
+	var out []int32
+	for _, e := range g.lookupEntries(k) {
+		out = append(out, e.place)
+	}
+	return out
+}
+
+// lookupEntries returns the index entries of key k.
+func (g *Gazetteer) lookupEntries(k string) []entry {
 	at := g.index.find(k)
 	if at < 0 {
 		return nil
 	}
-	var out []int32
+	var out []entry
 	for e := g.index.heads[at]; e != 0; e = g.entries[e-1].next {
-		out = append(out, g.entries[e-1].place)
+		out = append(out, g.entries[e-1])
 	}
 	return out
 }

@@ -532,3 +532,30 @@ func FuzzParseDecimal(f *testing.F) {
 		}
 	})
 }
+
+func TestPersonNamesInContext(t *testing.T) {
+	g := gazetteer(t)
+	tests := []struct {
+		article, notName string
+	}{
+		{"Palestinian President Mahmoud Abbas met Blinken in Ramallah. Abbas urged the U.S. to act.", "Abbas"},
+		{"President Abbas demanded an end to the assault. Abbas urged restraint.", "Abbas"},
+		{"Abbas urged the U.S. to act.", "Abbas"}, // Fort Abbas is only an alternate name
+	}
+	for _, tt := range tests {
+		ctx := g.ArticleContext(tt.article)
+		for _, r := range g.FindPlaces(tt.article, 0, len(tt.article), ctx) {
+			if strings.Contains(r.Location.Evidence.Text, tt.notName) {
+				t.Errorf("%q: %q taken as %s (%s)", tt.article, tt.notName, r.Place.Name, r.Place.Country)
+			}
+		}
+	}
+	// A country keeps its name even where a person shares it.
+	text := "Michael Jordan visited Amman. Jordan closed its border."
+	ctx := g.ArticleContext(text)
+	second := strings.Index(text, "Jordan closed")
+	found := g.FindPlaces(text, second, len(text), ctx)
+	if len(found) != 1 || found[0].Place.Country != "JOR" || found[0].Place.Kind != Country {
+		t.Errorf("%q: got %+v, want the country Jordan", text[second:], found)
+	}
+}

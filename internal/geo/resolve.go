@@ -44,6 +44,9 @@ type Context struct {
 	// own counts what each name contributed ("paris|FRA", "paris|FRA.11"),
 	// so that a name is not evidence for its own reading.
 	own map[string]int
+	// persons are one-word names the article uses as a person's name
+	// ("President Abbas", "Mahmoud Abbas"): not places anywhere in it.
+	persons map[string]bool
 }
 
 // word is one word of the scanned text.
@@ -289,7 +292,11 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 	if g.never[key] {
 		return Resolved{}, last, false
 	}
-	cands := g.lookupIdx(key)
+	ents := g.lookupEntries(key)
+	cands := make([]int32, len(ents))
+	for k, e := range ents {
+		cands[k] = e.place
+	}
 	multiword := last > i
 
 	// Preceding words: modifiers, a locative preposition, or a title.
@@ -387,7 +394,7 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 				return Resolved{}, last, false
 			}
 		}
-		if capBefore && !hasKind(g, cands, Country) {
+		if (capBefore || ctx.persons[key]) && !hasKind(g, cands, Country) {
 			return Resolved{}, last, false
 		}
 		// A small place's name before another capitalised word is more
@@ -412,9 +419,16 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 	}
 
 	best, bestScore, second := -1, math.Inf(-1), math.Inf(-1)
-	for _, c := range cands {
-		p := g.places[c]
+	for _, e := range ents {
+		c, p := e.place, g.places[e.place]
 		if wantRegion && p.Kind != Region {
+			continue
+		}
+		// A small place known by this word only through an alternate name
+		// (in another language, or a former name) needs support: "Abbas"
+		// is a surname before it is Fort Abbas in Pakistan.
+		if e.alt && !multiword && p.Kind == City && p.Population < 100000 && cueWeight < 0.5 &&
+			qualified < 0 && ctx.Countries[p.Country] == 0 {
 			continue
 		}
 		if wantCity && p.Kind != City {
@@ -565,7 +579,8 @@ func (s *scanner) score(key string, i int32, p Place, ctx Context, qualified int
 // countries of its demonyms ("Israeli", "Palestinians"), the regions of its
 // places, and its dateline place ("GAZA CITY, Nov 8 -", "KYIV (Reuters) —").
 func (g *Gazetteer) ArticleContext(text string) Context {
-	ctx := Context{Countries: make(map[string]int), Regions: make(map[string]int), own: make(map[string]int)}
+	ctx := Context{Countries: make(map[string]int), Regions: make(map[string]int),
+		own: make(map[string]int), persons: make(map[string]bool)}
 	s := &scanner{g: g, text: text, words: scan(text, 0, len(text), nil), buf: make([]byte, 0, 64)}
 	empty := Context{}
 	for i := 0; i < len(s.words); i++ {
@@ -576,6 +591,10 @@ func (g *Gazetteer) ArticleContext(text string) Context {
 		}
 		last, key := s.match(i)
 		if last < 0 {
+			continue
+		}
+		if last == i && s.personLike(i) {
+			ctx.persons[key] = true
 			continue
 		}
 		r, next, ok := s.resolve(i, last, key, empty, false)
@@ -595,6 +614,33 @@ func (g *Gazetteer) ArticleContext(text string) Context {
 		ctx.Dateline = &d
 	}
 	return ctx
+}
+
+// personLike reports whether the one-word name at word i follows a title
+// ("President Abbas", "Mr. Jordan") or a capitalised word that is not a
+// preposition, article or direction ("Mahmoud Abbas").
+func (s *scanner) personLike(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := s.words[i-1]
+	gap := s.text[prev.end:s.words[i].start]
+	w := s.norm(prev)
+	if titles[w] && (gap == " " || gap == ". ") {
+		return true
+	}
+	if gap != " " || !prev.upper || prev.initial || modifiers[w] || skippable[w] || monthsAndDays[w] {
+		return false
+	}
+	if _, isCue := cues[w]; isCue {
+		return false
+	}
+	// The previous word must not itself be a place ("Gaza Abbas" is odd,
+	// but "Tbilisi Georgia" in a list is not a person).
+	if last, _ := s.match(i - 1); last >= 0 {
+		return false
+	}
+	return true
 }
 
 // demonym matches a one- or two-word demonym at word i ("Israeli",

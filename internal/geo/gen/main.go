@@ -50,6 +50,7 @@ type place struct {
 	population int
 	feature    string
 	keys       []string
+	primary    int // keys[:primary] come from the name and ASCII name
 }
 
 func main() {
@@ -190,6 +191,7 @@ func readCities(path string, iso3 map[string]string) ([]place, error) {
 		p := place{id: id, name: c[1], iso3: cc, admin1: c[10], lat: c[4], lon: c[5], population: pop, feature: c[7]}
 		p.keys = addKey(p.keys, fold.Key(c[1]))
 		p.keys = addKey(p.keys, fold.Key(c[2]))
+		p.primary = len(p.keys)
 		if pop >= altMinPopulation || strings.HasPrefix(c[7], "PPLA") || c[7] == "PPLC" {
 			for _, alt := range strings.Split(c[3], ",") {
 				if keepAlternate(alt) {
@@ -262,9 +264,10 @@ func writePlaces(path string, places []place) error {
 	}
 	w := bufio.NewWriter(zw)
 	w.WriteString(header)
+	w.WriteString("# keys: lookup keys of the name and ASCII name, then \"||\", then those of the alternate names\n")
 	w.WriteString("# geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tfeature\tkeys\n")
 	for _, p := range places {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.id, clean(p.name), p.iso3, p.admin1, p.lat, p.lon, p.population, p.feature, strings.Join(p.keys, "|"))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.id, clean(p.name), p.iso3, p.admin1, p.lat, p.lon, p.population, p.feature, strings.Join(p.keys[:p.primary], "|")+"||"+strings.Join(p.keys[p.primary:], "|"))
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("places: %w", err)
