@@ -36,7 +36,7 @@ type Code struct {
 // ActorPart is one 3-letter part of a CAMEO actor code.
 type ActorPart struct {
 	Code   string // "GOV"
-	Kind   string // "region", "type", "role" or "attribute"
+	Kind   string // "region", "type", "role", "attribute" or "org"
 	Name   string // "Government"
 	Sector string // PLOVER sector, "" for regions and some attributes
 }
@@ -124,7 +124,7 @@ func (t *Table) addActor(f []string) error {
 		return fmt.Errorf("bad actor code part %q", code)
 	}
 	switch f[1] {
-	case "region", "type", "role", "attribute":
+	case "region", "type", "role", "attribute", "org":
 	default:
 		return fmt.Errorf("actor code %s: unknown kind %q", code, f[1])
 	}
@@ -225,12 +225,13 @@ func (t *Table) IsRegion(code string) bool {
 }
 
 // Sector returns the PLOVER sector of a full actor code: the sector of its
-// last known role or type part ("USAGOV" → "government", "IGOUNO" → "igo"),
-// or "" when no part has one.
+// last role or type part ("USAGOV" → "government", "IGOUNO" → "igo",
+// "IGOUNOREFHCR" → "refugee"), or "" when no part has one. Organisation
+// tags and attributes do not change it.
 func (t *Table) Sector(actorCode string) string {
 	sector := ""
 	for i := 0; i+3 <= len(actorCode); i += 3 {
-		if p, ok := t.actors[actorCode[i:i+3]]; ok && p.Sector != "" && p.Kind != "attribute" {
+		if p, ok := t.actors[actorCode[i:i+3]]; ok && p.Sector != "" && (p.Kind == "role" || p.Kind == "type") {
 			sector = p.Sector
 		}
 	}

@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
+	"github.com/chronicle-dev/chronicle/internal/ontology"
 )
 
 func TestFilesAreWellFormed(t *testing.T) {
 	want := []string{
-		"countries.actors.txt", "organizations.actors.txt", "people.actors.txt",
+		"agents.txt", "countries.actors.txt", "discards.txt", "issues.txt",
+		"organizations.actors.txt", "people.actors.txt", "verbs.txt",
 	}
 	for _, name := range want {
 		if _, err := fs.Stat(FS, name); err != nil {
@@ -186,5 +189,184 @@ func TestActorCodes(t *testing.T) {
 		if got := a.CodeAt(day(tt.date)); got != tt.want {
 			t.Errorf("%q on %s = %s, want %s (%s)", tt.phrase, tt.date, got, tt.want, a.Pos)
 		}
+	}
+}
+
+// TestCodesAreKnown checks every code in the dictionaries against the
+// ontology: actor codes are built from ISO countries (those the countries
+// file defines), CAMEO regions, types, roles, attributes and organisation
+// tags; verb codes are CAMEO event codes listed in the table (no fallback).
+func TestCodesAreKnown(t *testing.T) {
+	d := load(t)
+	tab, err := ontology.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	iso := map[string]bool{}
+	for _, a := range d.Actors {
+		if a.Pos.File != "countries.actors.txt" {
+			continue
+		}
+		for _, c := range a.Codes {
+			if len(c.Code) == 3 && !tab.IsRegion(c.Code) {
+				iso[c.Code] = true
+			}
+		}
+	}
+	if len(iso) < 249 {
+		t.Errorf("countries file defines %d country codes, want every ISO-3166 country (249)", len(iso))
+	}
+	known := func(part string, first bool) bool {
+		if first && (part == "---" || iso[part]) {
+			return true
+		}
+		p, ok := tab.ActorPart(part)
+		if !ok {
+			return iso[part]
+		}
+		if first {
+			return p.Kind == "region" || p.Kind == "type"
+		}
+		return true
+	}
+	checkActor := func(code string, pos lexicon.Pos) {
+		if len(code) == 0 || len(code)%3 != 0 {
+			t.Errorf("%s: actor code %q is not a run of 3-letter parts", pos, code)
+			return
+		}
+		for i := 0; i < len(code); i += 3 {
+			if !known(code[i:i+3], i == 0) {
+				t.Errorf("%s: actor code %s has unknown part %s", pos, code, code[i:i+3])
+			}
+		}
+	}
+	for _, a := range d.Actors {
+		if len(a.Codes) == 0 {
+			t.Errorf("%s: %s has no code", a.Pos, a.Primary.Text)
+		}
+		for _, c := range a.Codes {
+			checkActor(c.Code, c.Pos)
+		}
+	}
+	for _, g := range d.Agents {
+		for i := 0; i+3 <= len(g.Code); i += 3 {
+			p, ok := tab.ActorPart(g.Code[i : i+3])
+			if !ok || p.Kind == "region" || p.Kind == "org" {
+				t.Errorf("%s: agent code %s has part %s that is not a role, attribute or type", g.Pos, g.Code, g.Code[i:i+3])
+			}
+		}
+	}
+	checkEvent := func(code string, pos lexicon.Pos) {
+		if code == "" || code == "---" {
+			return
+		}
+		c, ok := tab.Lookup(code)
+		if !ok || c.Code != code {
+			t.Errorf("%s: %q is not a CAMEO event code in the table", pos, code)
+		}
+	}
+	families, patterns := 0, 0
+	for _, f := range d.Verbs.Families {
+		families++
+		checkEvent(f.Code, f.Pos)
+		checkEvent(f.Paired, f.Pos)
+		for _, v := range f.Verbs {
+			checkEvent(v.Code, v.Pos)
+			checkEvent(v.Paired, v.Pos)
+		}
+		for _, p := range f.Patterns {
+			patterns++
+			checkEvent(p.Code, p.Pos)
+			checkEvent(p.Paired, p.Pos)
+		}
+	}
+	if families < 100 || patterns < 800 {
+		t.Errorf("verbs: %d families and %d patterns, want at least 100 and 800", families, patterns)
+	}
+	roots := map[string]bool{}
+	for _, f := range d.Verbs.Families {
+		for _, code := range append([]string{f.Code}, patternCodes(f)...) {
+			if len(code) >= 2 && code != "---" {
+				roots[code[:2]] = true
+			}
+		}
+	}
+	for _, r := range tab.Roots() {
+		if !roots[r.Code] {
+			t.Errorf("no verb family or pattern codes root %s (%s)", r.Code, r.Name)
+		}
+	}
+}
+
+func patternCodes(f lexicon.VerbFamily) []string {
+	var out []string
+	for _, p := range f.Patterns {
+		out = append(out, p.Code)
+	}
+	return out
+}
+
+func TestAgents(t *testing.T) {
+	d := load(t)
+	tests := []struct {
+		phrase, country, want string
+	}{
+		{"soldiers", "ISR", "ISRMIL"},
+		{"troops", "RUS", "RUSMIL"},
+		{"secretary of state", "USA", "USAGOV"},
+		{"secretaries of state", "USA", "USAGOV"},
+		{"foreign minister", "FRA", "FRAGOV"},
+		{"officials", "ARB", "ARBGOV"},
+		{"police", "", "---COP"},
+		{"gunmen", "NGA", "NGAUAF"},
+		{"settlers", "ISR", "ISRCVL"},
+		{"protesters", "IRN", "IRNCVL"},
+		{"journalists", "PSE", "PSEMED"},
+		{"aid group", "PSE", "NGOPSE"},
+		{"spokeswomen", "DEU", "DEUGOV"},
+	}
+	for _, tt := range tests {
+		toks := lexicon.SplitPhrase(tt.phrase)
+		g, n := d.LongestAgent(toks, 0)
+		if g == nil || n != len(toks) {
+			t.Errorf("%q: no agent covers the phrase", tt.phrase)
+			continue
+		}
+		if got := g.Apply(tt.country); got != tt.want {
+			t.Errorf("%q with %q = %s, want %s", tt.phrase, tt.country, got, tt.want)
+		}
+	}
+}
+
+func TestIssuesAndDiscards(t *testing.T) {
+	d := load(t)
+	issues := func(s string) []string {
+		var out []string
+		for _, m := range d.IssuesIn(lexicon.SplitPhrase(s)) {
+			out = append(out, m.Issue.Code)
+		}
+		return out
+	}
+	tests := []struct {
+		sentence, want string
+	}{
+		{"Egypt called for an immediate ceasefire in Gaza", "PEACE"},
+		{"The convoy brought humanitarian aid to Rafah", "AID"},
+		{"The agency said refugees crossed the border", "REFUGEES"},
+		{"Iran expanded its uranium enrichment", "NUCLEAR"},
+	}
+	for _, tt := range tests {
+		if got := issues(tt.sentence); !slices.Contains(got, tt.want) {
+			t.Errorf("%q: issues %v, want %s", tt.sentence, got, tt.want)
+		}
+	}
+	if got := issues("She wears a hearing aid"); slices.Contains(got, "AID") {
+		t.Errorf("hearing aid tagged AID")
+	}
+	if x, _ := d.DiscardIn(lexicon.SplitPhrase("the film topped the box office this weekend")); x == nil || !x.Story {
+		t.Errorf("box office: discard %v, want a story discard", x)
+	}
+	if x, _ := d.DiscardIn(lexicon.SplitPhrase("Israeli troops raided the camp")); x != nil {
+		t.Errorf("a conflict sentence was discarded by %s", x.Pos)
 	}
 }
