@@ -24,6 +24,7 @@ const (
 	fAbbrev
 	fDeterminer
 	fTime
+	fQuoteOnly
 )
 
 // wordInfo is what the speech lexicon says about one lower-cased word.
@@ -77,8 +78,10 @@ func parseLexicon(src string) (*lexicon, error) {
 				flag = fVerb | fStrong
 			case "weak":
 				flag = fVerb
+			case "quote":
+				flag = fVerb | fQuoteOnly
 			default:
-				return nil, fmt.Errorf("speech lexicon line %d: verb wants strong or weak, not %q", n+1, f[1])
+				return nil, fmt.Errorf("speech lexicon line %d: verb wants strong, weak or quote, not %q", n+1, f[1])
 			}
 			words = f[2:]
 		case "between":

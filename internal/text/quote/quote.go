@@ -276,7 +276,15 @@ func (s *scanner) after(c int) (attrib, bool) {
 		if v == j {
 			return s.inverted(v, end)
 		}
-		if a, ok := s.subject(v, j); ok && a.opens == j {
+		a, ok := s.subject(v, j)
+		if ok && a.opens > j+1 && s.p(a.opens-1, ",") && s.flag(a.opens, fDeterminer) {
+			// "Daniel Tulis, a natural gas analyst with Shearson, said"
+			// written without the second comma.
+			if h, hok := s.phraseBack(a.opens-2, j); hok && h == j {
+				a.first, a.opens = j, j
+			}
+		}
+		if ok && a.opens == j {
 			a.end = end
 			return a, true
 		}
@@ -330,6 +338,22 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		k--
 	}
 	saying := s.toks[v].info.word == "saying"
+	if saying && s.is(v-1, "as") && !s.is(v-2, "quoted") {
+		// "PAP quoted Baka as saying": the speaker is the one quoted.
+		for q := v - 2; q > lo && v-q <= 10; q-- {
+			if !s.is(q, "quoted") {
+				continue
+			}
+			if first, ok := s.phraseBack(v-2, q+1); ok && first == q+1 {
+				opens := first
+				if src, ok := s.phraseBack(q-1, lo); ok {
+					opens = src // the clause opens with the quoting source
+				}
+				return attrib{first: first, last: v - 2, opens: opens, cue: "quoted as saying", end: -1}, true
+			}
+			break
+		}
+	}
 	if saying && !(s.is(v-1, "as") && s.is(v-2, "quoted")) {
 		return attrib{}, false // ", saying ..." has its subject elsewhere
 	}
@@ -337,6 +361,17 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 		return attrib{}, false // "he was told", "declined to say"
 	}
 	a := attrib{cue: s.cue(v), end: -1}
+	// A parenthesis before the verb: "Sen. David Boren (D-Okla.) said".
+	if s.p(k, ")") {
+		j := k - 1
+		for j > lo && k-j < 12 && !s.p(j, "(") && !s.boundary(j) {
+			j--
+		}
+		if !s.p(j, "(") || j <= lo {
+			return attrib{}, false
+		}
+		k = j - 1
+	}
 	if s.p(k, ",") {
 		// An apposition or relative clause between commas: "Abbas, the
 		// Palestinian president, said"; "an official, who asked not to be
@@ -481,7 +516,14 @@ func (s *scanner) nonEmpty(first, end, words int) (int, bool) {
 func (s *scanner) inner(j int) bool {
 	t := s.toks[j]
 	switch s.text[t.start:t.end] {
-	case "'", "\u2019", "-", "&":
+	case "'", "\u2019":
+		if t.space || j == 0 {
+			return false
+		}
+		// "Israel's", or the plural possessive "Data Resources' Wyss".
+		p := s.toks[j-1]
+		return j+1 < len(s.toks) && !s.toks[j+1].space || p.kind == kWord && s.text[p.end-1] == 's'
+	case "-", "&":
 		return !t.space && j+1 < len(s.toks) && !s.toks[j+1].space && j > 0
 	case ".":
 		// "U.S. officials", "Gen. Smith": the point of an abbreviation.
@@ -588,7 +630,7 @@ func (s *scanner) attribution(lo, hi int) (attrib, bool) {
 		}
 	}
 	for v := lo; v < hi; v++ {
-		if !s.flag(v, fVerb) {
+		if !s.flag(v, fVerb) || s.flag(v, fQuoteOnly) {
 			continue
 		}
 		from := lo

@@ -120,6 +120,18 @@ func TestFind(t *testing.T) {
 			[]string{"“Later,” | she | said"}},
 		{"inverted stops at participle", "“Brazil has to do business,” said another official following an assessment.",
 			[]string{"“Brazil has to do business,” | another official | said"}},
+		{"plural possessive", "“No reason to tighten,” Data Resources' Wyss said.",
+			[]string{"“No reason to tighten,” | Data Resources' Wyss | said"}},
+		{"parenthesis", "\"We will have a bill,\" Sen. David Boren (D-Okla.) said.",
+			[]string{"\"We will have a bill,\" | Sen. David Boren | said"}},
+		{"commented", "“It will not change,” commented Michel Develle, an economist.",
+			[]string{"“It will not change,” | Michel Develle | commented"}},
+		{"apposition without second comma", "\"The import will wait,\" Daniel Tulis, a gas analyst with Shearson Lehman Bros. said.",
+			[]string{"\"The import will wait,\" | Daniel Tulis, a gas analyst with Shearson Lehman Bros. | said"}},
+		{"noun-like verb next to a quote", "“Growth is slow,” the report notes.",
+			[]string{"“Growth is slow,” | the report | notes"}},
+		{"quoted someone as saying", "“Much attention was given,” PAP quoted Baka as saying.",
+			[]string{"“Much attention was given,” | Baka | quoted as saying"}},
 		{"according after", "“It was a massacre,” according to the health ministry.",
 			[]string{"“It was a massacre,” | - | -"}},
 	}
@@ -193,6 +205,7 @@ func TestAttribution(t *testing.T) {
 		{"The minister was quoted as saying the border would open.", "The minister", "saying"},
 		{"The United States on Thursday demanded that the talks resume.", "The United States", "demanded"},
 		{"Iraq today said the border was open.", "Iraq", "said"},
+		{"The bank notes were printed abroad.", "", ""},
 		{"He was told to leave.", "", ""},
 		{"The army added three brigades.", "", ""},
 		{"U.S. officials, however, believe that support is crucial.", "", ""},
@@ -218,7 +231,7 @@ func TestParseLexicon(t *testing.T) {
 		t.Fatalf("embedded lexicon: %v", err)
 	}
 	for _, tc := range []struct{ src, wantErr string }{
-		{"verb loud shouted", "verb wants strong or weak"},
+		{"verb loud shouted", "verb wants strong, weak or quote"},
 		{"verb strong", "needs words"},
 		{"# c\nstop", "line 2"},
 		{"frobnicate x", `unknown entry kind "frobnicate"`},

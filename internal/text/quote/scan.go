@@ -110,6 +110,9 @@ func tokenize(text string, lx *lexicon, toks []token) []token {
 						t.stop = i+1 >= len(text) || !isDigit(text[i+1])
 					}
 				}
+				if i+1 < len(text) && text[i+1] == ')' {
+					t.stop = false // "(D-Okla.)"
+				}
 			case '!', '?', '\u2026':
 				t.stop = true
 			}
