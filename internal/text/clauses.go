@@ -9,7 +9,7 @@ func (a *Analyzer) clauses(d *Doc, si, firstChunk int) {
 	if s.Dateline {
 		return
 	}
-	cs := clauseScan{d: d, a: a, si: si, first: s.FirstTok, end: contentEnd(d.Tokens, s.FirstTok, s.LastTok), chunks: d.Chunks[firstChunk:]}
+	cs := clauseScan{d: d, a: a, si: si, first: s.FirstTok, end: contentEnd(d.Tokens, s.FirstTok, s.LastTok), chunks: d.Chunks[firstChunk:], chunkBase: firstChunk}
 	cs.run()
 }
 
@@ -19,7 +19,9 @@ type clauseScan struct {
 	si         int
 	first, end int // the sentence's tokens without final punctuation
 	chunks     []Chunk
+	chunkBase  int // index of chunks[0] in d.Chunks
 	relDone    int // relative clauses start after this token
+	starts     map[int]bool
 }
 
 // contentEnd returns the end of the sentence tokens [first, last) without
@@ -63,6 +65,10 @@ func (cs *clauseScan) add(kind ClauseKind, first, last int, speaker [2]int) {
 		return
 	}
 	cs.d.Clauses = append(cs.d.Clauses, Clause{Kind: kind, First: first, Last: last, Sentence: cs.si, Speaker: speaker})
+	if cs.starts == nil {
+		cs.starts = map[int]bool{}
+	}
+	cs.starts[first] = true
 }
 
 var noSpeaker = [2]int{-1, -1}
@@ -144,14 +150,7 @@ func (cs *clauseScan) run() {
 }
 
 // covered reports whether a clause of this sentence already starts at k.
-func (cs *clauseScan) covered(k int) bool {
-	for i := len(cs.d.Clauses) - 1; i >= 0 && cs.d.Clauses[i].Sentence == cs.si; i-- {
-		if cs.d.Clauses[i].First == k {
-			return true
-		}
-	}
-	return false
-}
+func (cs *clauseScan) covered(k int) bool { return cs.starts[k] }
 
 // stretch classifies the tokens [first, last) between two commas (or a
 // comma and the sentence end when final is set).
@@ -191,12 +190,8 @@ func (cs *clauseScan) stretch(first, last int, final bool) {
 
 // isAppos reports whether c is the apposition of the chunk before it.
 func (cs *clauseScan) isAppos(c *Chunk) bool {
-	for i := range cs.chunks {
-		if cs.chunks[i].Appos >= 0 && &cs.d.Chunks[cs.chunks[i].Appos] == c {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(cs.chunks), func(i int) bool { return cs.chunks[i].First >= c.First })
+	return i > 0 && cs.chunks[i-1].Appos == cs.chunkBase+i
 }
 
 // relativeStart reports whether a relative clause starts at token k:
@@ -302,8 +297,9 @@ func (cs *clauseScan) attribution(first, last int) ([2]int, bool) {
 
 // hasVP reports a verb group starting in [first, last).
 func (cs *clauseScan) hasVP(first, last int) bool {
-	for _, c := range cs.chunks {
-		if c.Kind == VP && c.First >= first && c.First < last {
+	i := sort.Search(len(cs.chunks), func(i int) bool { return cs.chunks[i].First >= first })
+	for ; i < len(cs.chunks) && cs.chunks[i].First < last; i++ {
+		if cs.chunks[i].Kind == VP {
 			return true
 		}
 	}

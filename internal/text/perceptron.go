@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -41,27 +42,76 @@ type weight struct {
 	w     float32
 }
 
+// slotWeights is how many weights a table slot holds inline; the few
+// features with more keep the rest in model.extra.
+const slotWeights = 6
+
+// slot is one feature in the model's open-addressing table: its hash and
+// its quantised weights, 32 bytes, so looking a feature up touches one
+// cache line.
+type slot struct {
+	key   uint64 // feature hash; 0 marks an empty slot
+	n     uint8  // number of weights
+	class [slotWeights]uint8
+	_     uint8
+	w     [slotWeights]int16
+	extra uint32 // weights beyond slotWeights: extra[extra : extra+n-slotWeights]
+}
+
+type extraWeight struct {
+	class uint8
+	w     int16
+}
+
 // model is a trained averaged perceptron: for every feature the few
 // classes it has a weight for, and a dictionary of words that always take
 // one class.
 type model struct {
 	classes []string
-	index   map[uint64]uint32 // feature hash → position in offs
-	offs    []uint32          // weights of feature i are ws[offs[i]:offs[i+1]]
-	ws      []weight
+	table   []slot
+	shift   uint // 64 - log2(len(table))
+	extra   []extraWeight
+	scale   float32          // a quantised weight times scale is the weight
 	dict    map[string]uint8 // unambiguous frequent words → class
 }
 
+func slotKey(h uint64) uint64 {
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+func (m *model) find(h uint64) *slot {
+	h = slotKey(h)
+	mask := uint64(len(m.table) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> m.shift; ; i = (i + 1) & mask {
+		s := &m.table[i]
+		if s.key == h {
+			return s
+		}
+		if s.key == 0 {
+			return nil
+		}
+	}
+}
+
 // score adds the weights of feats into scores and returns the best class.
-func (m *model) score(feats []uint64, scores []float32) int {
+func (m *model) score(feats []uint64, scores []int32) int {
 	clear(scores)
 	for _, f := range feats {
-		i, ok := m.index[f]
-		if !ok {
+		s := m.find(f)
+		if s == nil {
 			continue
 		}
-		for _, w := range m.ws[m.offs[i]:m.offs[i+1]] {
-			scores[w.class] += w.w
+		n := int(s.n)
+		for k := range min(n, slotWeights) {
+			scores[s.class[k]] += int32(s.w[k])
+		}
+		if n > slotWeights {
+			for _, x := range m.extra[s.extra : int(s.extra)+n-slotWeights] {
+				scores[x.class] += int32(x.w)
+			}
 		}
 	}
 	best := 0
@@ -71,6 +121,51 @@ func (m *model) score(feats []uint64, scores []float32) int {
 		}
 	}
 	return best
+}
+
+// weights returns the weights of feature h.
+func (m *model) weights(h uint64) []weight {
+	s := m.find(h)
+	if s == nil {
+		return nil
+	}
+	var out []weight
+	for k := range min(int(s.n), slotWeights) {
+		out = append(out, weight{s.class[k], float32(s.w[k]) * m.scale})
+	}
+	if int(s.n) > slotWeights {
+		for _, x := range m.extra[s.extra : int(s.extra)+int(s.n)-slotWeights] {
+			out = append(out, weight{x.class, float32(x.w) * m.scale})
+		}
+	}
+	return out
+}
+
+// insert adds a feature while the model is decoded.
+func (m *model) insert(h uint64, ws []extraWeight) bool {
+	h = slotKey(h)
+	mask := uint64(len(m.table) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> m.shift; ; i = (i + 1) & mask {
+		s := &m.table[i]
+		if s.key == h {
+			return false
+		}
+		if s.key != 0 {
+			continue
+		}
+		s.key = h
+		s.n = uint8(len(ws))
+		for k, x := range ws {
+			if k < slotWeights {
+				s.class[k], s.w[k] = x.class, x.w
+			}
+		}
+		if len(ws) > slotWeights {
+			s.extra = uint32(len(m.extra))
+			m.extra = append(m.extra, ws[slotWeights:]...)
+		}
+		return true
+	}
 }
 
 func (m *model) classIndex(name string) int {
@@ -109,7 +204,7 @@ func encodeModel(w io.Writer, classes []string, feats map[uint64][]weight, dict 
 			maxAbs = math.Max(maxAbs, math.Abs(float64(x.w)))
 		}
 	}
-	scale := float32(maxAbs / 32000)
+	scale := float32(maxAbs / 32000) // weights fit int16
 	if scale == 0 {
 		scale = 1
 	}
@@ -176,31 +271,41 @@ func decodeModel(data []byte) (*model, error) {
 	if r.err != nil || nf > uint64(len(raw)) {
 		return nil, fmt.Errorf("model: bad header: %v", r.err)
 	}
-	m.index = make(map[uint64]uint32, nf)
-	m.offs = make([]uint32, 0, nf+1)
-	m.ws = make([]weight, 0, nf*2)
+	m.scale = scale
+	size := 1
+	for size < int(nf)*10/7+1 {
+		size <<= 1
+	}
+	m.table = make([]slot, size)
+	m.shift = uint(64 - bits.Len(uint(size-1)))
+	if size == 1 {
+		m.shift = 63
+		m.table = make([]slot, 2)
+	}
 	h := uint64(0)
+	var ws []extraWeight
 	for i := range nf {
 		h += r.uvarint()
 		nw := r.uvarint()
 		if nw > nc {
 			return nil, fmt.Errorf("model: feature %d has %d weights", i, nw)
 		}
-		m.index[h] = uint32(len(m.offs))
-		m.offs = append(m.offs, uint32(len(m.ws)))
+		ws = ws[:0]
 		for range nw {
 			c := r.byte()
 			q := r.varint()
-			if uint64(c) >= nc {
-				return nil, fmt.Errorf("model: feature %d: class %d", i, c)
+			if uint64(c) >= nc || q > math.MaxInt16 || q < math.MinInt16 {
+				return nil, fmt.Errorf("model: feature %d: class %d weight %d", i, c, q)
 			}
-			m.ws = append(m.ws, weight{c, float32(q) * scale})
+			ws = append(ws, extraWeight{c, int16(q)})
 		}
 		if r.err != nil {
 			return nil, fmt.Errorf("model: feature %d: %w", i, r.err)
 		}
+		if !m.insert(h, ws) {
+			return nil, fmt.Errorf("model: feature %d repeated", i)
+		}
 	}
-	m.offs = append(m.offs, uint32(len(m.ws)))
 	nd := r.uvarint()
 	if nd > uint64(len(raw)) {
 		return nil, fmt.Errorf("model: %d dictionary words", nd)

@@ -170,7 +170,7 @@ func newTagger(m *model) *tagger {
 type tagScratch struct {
 	forms, texts []string
 	feats        []uint64
-	scores       [maxClasses]float32
+	scores       [maxClasses]int32
 	classes      []uint8
 }
 

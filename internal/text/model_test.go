@@ -1,0 +1,87 @@
+package text
+
+import (
+	"bytes"
+	"math"
+	"testing"
+)
+
+func TestModelRoundTrip(t *testing.T) {
+	feats := map[uint64][]weight{
+		hashString(hashTemplate(6), "attack"): {{0, 3.25}, {2, -1.5}},
+		hashString(hashTemplate(6), "the"):    {{1, 7}},
+		hashTemplate(0):                       {{2, 0.001}},
+	}
+	var buf bytes.Buffer
+	if err := encodeModel(&buf, []string{"NN", "DT", "VB"}, feats, map[string]uint8{"of": 1}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := decodeModel(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.classes) != 3 || m.classes[2] != "VB" || m.dict["of"] != 1 {
+		t.Fatalf("classes %v dict %v", m.classes, m.dict)
+	}
+	tests := []struct {
+		feats []uint64
+		want  string
+	}{
+		{[]uint64{hashString(hashTemplate(6), "attack")}, "NN"},
+		{[]uint64{hashString(hashTemplate(6), "the")}, "DT"},
+		{[]uint64{hashString(hashTemplate(6), "attack"), hashString(hashTemplate(6), "the")}, "DT"},
+	}
+	scores := make([]int32, 3)
+	for _, tt := range tests {
+		if got := m.classes[m.score(tt.feats, scores)]; got != tt.want {
+			t.Errorf("score(%v) = %s, want %s", tt.feats, got, tt.want)
+		}
+	}
+	// Quantisation keeps weights within one step of the truth.
+	for _, w := range m.weights(hashString(hashTemplate(6), "attack")) {
+		want := map[uint8]float32{0: 3.25, 2: -1.5}[w.class]
+		if math.Abs(float64(w.w-want)) > 7.0/32000 {
+			t.Errorf("class %d weight %v, want %v", w.class, w.w, want)
+		}
+	}
+	if _, err := decodeModel([]byte("not gzip")); err == nil {
+		t.Error("decodeModel accepted garbage")
+	}
+}
+
+func TestTrainerLearnsSeparableData(t *testing.T) {
+	tr := newTrainer(2)
+	a, b := hashTemplate(1), hashTemplate(2)
+	scores := make([]float64, 2)
+	for range 5 {
+		tr.update(0, tr.predict([]uint64{a}, scores), []uint64{a})
+		tr.update(1, tr.predict([]uint64{b}, scores), []uint64{b})
+	}
+	// Class 0 wins ties, so only feature b needed updates.
+	if avg := tr.averaged(0); len(avg[b]) != 2 || len(avg[a]) != 0 {
+		t.Fatalf("averaged weights %v", avg)
+	}
+	if tr.predict([]uint64{a}, scores) != 0 || tr.predict([]uint64{b}, scores) != 1 {
+		t.Error("trainer did not separate two features")
+	}
+}
+
+func TestLemmas(t *testing.T) {
+	a := newTestAnalyzer(t)
+	tests := []struct{ norm, tag, want string }{
+		{"said", "VBD", "say"}, {"met", "VBD", "meet"}, {"attacked", "VBD", "attack"},
+		{"attacked", "VBN", "attack"}, {"stopped", "VBD", "stop"}, {"used", "VBN", "use"},
+		{"agreed", "VBD", "agree"}, {"carried", "VBD", "carry"}, {"says", "VBZ", "say"},
+		{"pushes", "VBZ", "push"}, {"attacking", "VBG", "attack"}, {"making", "VBG", "make"},
+		{"dying", "VBG", "die"}, {"is", "VBZ", "be"}, {"were", "VBD", "be"}, {"had", "VBD", "have"},
+		{"countries", "NNS", "country"}, {"talks", "NNS", "talk"}, {"wolves", "NNS", "wolf"},
+		{"churches", "NNS", "church"}, {"children", "NNS", "child"}, {"gunmen", "NNS", "gunman"},
+		{"crisis", "NN", "crisis"}, {"news", "NN", "news"}, {"n't", "RB", "not"}, {"wo", "MD", "will"},
+		{"fled", "VBD", "flee"}, {"sought", "VBD", "seek"}, {"ties", "NNS", "tie"},
+	}
+	for _, tt := range tests {
+		if got := a.lemmas.lemma(tt.norm, tt.tag); got != tt.want {
+			t.Errorf("lemma(%q, %s) = %q, want %q", tt.norm, tt.tag, got, tt.want)
+		}
+	}
+}
