@@ -266,6 +266,14 @@ func (s *scanner) after(c int) (attrib, bool) {
 	for end < len(s.toks) && end-j < 24 && !s.boundary(end) {
 		end++
 	}
+	if s.flag(j, fAccording) {
+		// "“…,” according to the health ministry."
+		if a, ok := s.according(j, end); ok {
+			a.end = end
+			return a, true
+		}
+		return attrib{}, false
+	}
 	for v, words := j, 0; v < end && words < 12; v++ {
 		if s.toks[v].kind == kWord {
 			words++
@@ -607,26 +615,33 @@ func (s *scanner) word(i int) *token {
 	return &s.toks[i]
 }
 
+// according reads "according to the ministry" at token i, up to hi.
+func (s *scanner) according(i, hi int) (attrib, bool) {
+	if !s.flag(i, fAccording) || !s.is(i+1, "to") {
+		return attrib{}, false
+	}
+	first, last := i+2, i+1
+	for k := i + 2; k < hi && k-i <= 12; k++ {
+		t := s.toks[k]
+		if t.kind == kPunct && !s.inner(k) {
+			break
+		}
+		if t.kind == kWord && t.info != nil && t.info.flags&fStop != 0 {
+			break
+		}
+		last = k
+	}
+	if last < first {
+		return attrib{}, false
+	}
+	return attrib{first: first, last: last, opens: i, cue: "according to", end: last + 1}, true
+}
+
 // attribution finds the speaker of tokens [lo, hi), one sentence.
 func (s *scanner) attribution(lo, hi int) (attrib, bool) {
-	// "according to the ministry"
 	for i := lo; i+2 < hi; i++ {
-		if !s.flag(i, fAccording) || !s.is(i+1, "to") {
-			continue
-		}
-		first, last := i+2, i+1
-		for k := i + 2; k < hi && k-i <= 12; k++ {
-			t := s.toks[k]
-			if t.kind == kPunct && !s.inner(k) {
-				break
-			}
-			if t.kind == kWord && t.info != nil && t.info.flags&fStop != 0 {
-				break
-			}
-			last = k
-		}
-		if last >= first {
-			return attrib{first: first, last: last, cue: "according to", end: last + 1}, true
+		if a, ok := s.according(i, hi); ok {
+			return a, true
 		}
 	}
 	for v := lo; v < hi; v++ {

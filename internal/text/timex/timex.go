@@ -18,11 +18,24 @@
 // or before the anchor — the news convention for past-tense reports —
 // unless the sentence looks forward ("will meet on Wednesday", "next
 // Wednesday"), in which case it is the first such day on or after it (after
-// it, for "next"). A month and day without a year ("Nov. 8") take the year
-// that puts the date nearest to and not after the anchor; with a future cue
-// earlier in the sentence and a date less than six months ahead, the year
-// that puts it on or after the anchor. Dates that cannot exist ("Feb. 30",
-// "Feb. 29, 2023") are never produced.
+// it, for "next"). Whether a sentence looks forward or back is read from
+// the nearest cue word before the expression, else after it (lexicon.txt:
+// "will", "scheduled" against "said", "was" and past-tense "-ed" verbs).
+//
+// A month and day without a year ("Nov. 8") take the year that puts the
+// date nearest to and not after the anchor when the sentence looks back;
+// up to six months ahead when it looks forward; up to 60 days ahead when it
+// says neither ("Record April 20"); and a date at most a week ahead always
+// stays in the anchor's year (datelines in later time zones). A month alone
+// ("in March") follows the same rule with two months ahead for no cue;
+// "last March", "next March" and "March last year" are explicit. Dates that
+// cannot exist ("Feb. 30", "Feb. 29, 2023") are never produced.
+//
+// Years are taken after a preposition ("in 2019", "since 1967", "late
+// 2019"), before an event noun ("the 1967 war"), as decades ("the 1990s",
+// with Until at the decade's end) and in ranges ("from 2019 to 2021").
+// Expr.Historical tells the coder an expression lies more than a year
+// before the anchor.
 //
 // Phrases such as "the day before", "the previous day", "a day earlier" and
 // "three days later" are relative to a time the story set up, not
@@ -182,7 +195,7 @@ func (s *scanner) isDash(i int) bool {
 // glued reports whether token i follows token i-1 without whitespace.
 func (s *scanner) glued(i int) bool { return i < len(s.toks) && !s.toks[i].space }
 
-// quantityAfter reports whether the number at i continues as a larger
+// numberContinues reports whether the number at i continues as a larger
 // number or a measure: "3,000", "2.5", "9:30", "40%".
 func (s *scanner) numberContinues(i int) bool {
 	j := i + 1
