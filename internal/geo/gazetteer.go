@@ -20,9 +20,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +34,7 @@ import (
 	"github.com/chronicle-dev/chronicle/internal/geo/internal/fold"
 )
 
-//go:embed data/places.tsv.gz data/regions.tsv data/countries.tsv data/region_aliases.tsv data/common_words.txt data/not_places.txt data/place_aliases.tsv
+//go:embed data/places-*.tsv.gz data/regions.tsv data/countries.tsv data/region_aliases.tsv data/common_words.txt data/not_places.txt data/place_aliases.tsv
 var dataFS embed.FS
 
 // Kind says what sort of place a Place is.
@@ -232,28 +235,109 @@ func (g *Gazetteer) loadCountries() error {
 	})
 }
 
+// shard is one parsed file of the places table: its places and their keys,
+// with place indexes local to the shard.
+type shard struct {
+	places []Place
+	keys   []shardKey
+}
+
+type shardKey struct {
+	key   string
+	place int32
+	alt   bool
+}
+
+// loadPlaces decompresses and parses the shards of the places table in
+// parallel and indexes them in file order, so the result does not depend
+// on scheduling.
 func (g *Gazetteer) loadPlaces() error {
-	compressed, err := dataFS.ReadFile("data/places.tsv.gz")
+	names, err := fs.Glob(dataFS, "data/places-*.tsv.gz")
+	if err != nil || len(names) == 0 {
+		return fmt.Errorf("geo: no places table embedded (%v)", err)
+	}
+	slices.Sort(names)
+	// Each shard is decompressed and parsed in its own goroutine while
+	// this one indexes the shards already done, in file order.
+	shards := make([]shard, len(names))
+	errs := make([]error, len(names))
+	done := make([]chan struct{}, len(names))
+	for k, name := range names {
+		done[k] = make(chan struct{})
+		go func() {
+			defer close(done[k])
+			shards[k], errs[k] = g.parseShard(name)
+		}()
+	}
+	g.entries = make([]entry, 0, 420000)
+	base := int32(0)
+	for k := range shards {
+		<-done[k]
+		if errs[k] != nil {
+			for _, d := range done[k+1:] {
+				<-d
+			}
+			return errs[k]
+		}
+		for _, key := range shards[k].keys {
+			g.add(key.key, base+key.place, key.alt)
+		}
+		base += int32(len(shards[k].places))
+		shards[k].keys = nil
+	}
+	// Room for the places, the regions and the countries: no regrowth.
+	g.places = make([]Place, 0, int(base)+5000)
+	for _, sh := range shards {
+		g.places = append(g.places, sh.places...)
+	}
+	capital := make(map[string]int32)
+	largest := make(map[string]int32)
+	for i, p := range g.places {
+		at := int32(i + 1)
+		if p.Feature == "PPLC" && (capital[p.Country] == 0 || p.Population > g.places[capital[p.Country]-1].Population) {
+			capital[p.Country] = at
+		}
+		if largest[p.Country] == 0 || p.Population > g.places[largest[p.Country]-1].Population {
+			largest[p.Country] = at
+		}
+	}
+	for iso3, c := range g.countries {
+		at := capital[iso3]
+		if at == 0 {
+			at = largest[iso3]
+		}
+		if at == 0 {
+			continue
+		}
+		p := g.places[at-1]
+		c.Lat, c.Lon, c.HasPoint, c.Capital = p.Lat, p.Lon, true, p.Name
+	}
+	return nil
+}
+
+// parseShard reads one file of the places table. Names and keys are
+// substrings of the decompressed text: one allocation for them all.
+func (g *Gazetteer) parseShard(name string) (shard, error) {
+	compressed, err := dataFS.ReadFile(name)
 	if err != nil {
-		return fmt.Errorf("geo: %w", err)
+		return shard{}, fmt.Errorf("geo: %w", err)
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(compressed))
 	if err != nil {
-		return fmt.Errorf("geo: places.tsv.gz: %w", err)
+		return shard{}, fmt.Errorf("geo: %s: %w", name, err)
 	}
 	var sb strings.Builder
-	sb.Grow(16 << 20)
-	if _, err := io.Copy(&sb, zr); err != nil {
-		return fmt.Errorf("geo: places.tsv.gz: %w", err)
+	// The gzip trailer holds the uncompressed size (mod 2^32).
+	if n := len(compressed); n >= 4 {
+		sb.Grow(int(binary.LittleEndian.Uint32(compressed[n-4:])))
 	}
-	// Fields and keys are substrings of text: one allocation for them all.
+	if _, err := io.Copy(&sb, zr); err != nil {
+		return shard{}, fmt.Errorf("geo: %s: %w", name, err)
+	}
 	text := sb.String()
-	// Room for the places, the regions and the countries: no regrowth.
-	g.places = make([]Place, 0, strings.Count(text, "\n")+5000)
-	g.entries = make([]entry, 0, 420000)
-	capital := make(map[string]int32)
-	largest := make(map[string]int32)
-	err = rows("places.tsv.gz", text, "", 9, func(_ int, f []string) error {
+	lines := strings.Count(text, "\n")
+	sh := shard{places: make([]Place, 0, lines), keys: make([]shardKey, 0, 2*lines)}
+	err = rows(path.Base(name), text, "", 9, func(_ int, f []string) error {
 		id, err := strconv.Atoi(f[0])
 		if err != nil {
 			return fmt.Errorf("geonameid: %w", err)
@@ -273,43 +357,23 @@ func (g *Gazetteer) loadPlaces() error {
 		if _, ok := g.countries[f[2]]; !ok {
 			return fmt.Errorf("country %q not in countries.tsv", f[2])
 		}
-		i := int32(len(g.places))
-		g.places = append(g.places, Place{GeonameID: id, Name: f[1], Country: f[2], Admin1: f[3],
+		i := int32(len(sh.places))
+		sh.places = append(sh.places, Place{GeonameID: id, Name: f[1], Country: f[2], Admin1: f[3],
 			Lat: lat, Lon: lon, Population: pop, Feature: f[7], Kind: City})
 		primary, alternates, _ := strings.Cut(f[8], "||")
 		for primary != "" {
 			var k string
 			k, primary, _ = strings.Cut(primary, "|")
-			g.add(k, i, false)
+			sh.keys = append(sh.keys, shardKey{k, i, false})
 		}
 		for alternates != "" {
 			var k string
 			k, alternates, _ = strings.Cut(alternates, "|")
-			g.add(k, i, true)
-		}
-		if f[7] == "PPLC" && (capital[f[2]] == 0 || pop > g.places[capital[f[2]]-1].Population) {
-			capital[f[2]] = i + 1
-		}
-		if largest[f[2]] == 0 || pop > g.places[largest[f[2]]-1].Population {
-			largest[f[2]] = i + 1
+			sh.keys = append(sh.keys, shardKey{k, i, true})
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	for iso3, c := range g.countries {
-		at := capital[iso3]
-		if at == 0 {
-			at = largest[iso3]
-		}
-		if at == 0 {
-			continue
-		}
-		p := g.places[at-1]
-		c.Lat, c.Lon, c.HasPoint, c.Capital = p.Lat, p.Lon, true, p.Name
-	}
-	return nil
+	return sh, err
 }
 
 // parseDecimal reads a plain decimal such as "-12.34567" faster than
