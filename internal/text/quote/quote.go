@@ -53,7 +53,7 @@ func Attribution(sentence string) (speaker [2]int, cue string, ok bool) {
 	if !ok {
 		return [2]int{-1, -1}, "", false
 	}
-	return [2]int{s.toks[a.first].start, s.toks[a.last].end}, a.cue, true
+	return [2]int{s.toks[a.first].start, s.toks[a.last].end}, a.cueText(sentence), true
 }
 
 type scanner struct {
@@ -66,7 +66,8 @@ type scanner struct {
 // end is the token after the attribution clause.
 type attrib struct {
 	first, last int
-	cue         string
+	cue         string // a fixed cue ("said", "according to"), or "" to use cueAt
+	cueAt       [2]int // byte offsets of a cue taken from the text ("told reporters")
 	end         int
 	opens       int // first token of the phrase before an introduction was dropped
 }
@@ -150,7 +151,7 @@ func (s *scanner) quotes() []Quote {
 		if ok {
 			q.SpeakerAt = [2]int{s.toks[a.first].start, s.toks[a.last].end}
 			q.Speaker = s.text[q.SpeakerAt[0]:q.SpeakerAt[1]]
-			q.Cue = a.cue
+			q.Cue = a.cueText(s.text)
 		}
 		prevEnd = -1
 		if ok && a.end >= 0 {
@@ -368,7 +369,8 @@ func (s *scanner) subject(v, lo int) (attrib, bool) {
 	if passive && !saying || k < lo || s.is(k, "to") {
 		return attrib{}, false // "he was told", "declined to say"
 	}
-	a := attrib{cue: s.cue(v), end: -1}
+	a := attrib{end: -1}
+	s.setCue(&a, v)
 	// A parenthesis before the verb: "Sen. David Boren (D-Okla.) said".
 	if s.p(k, ")") {
 		j := k - 1
@@ -572,13 +574,23 @@ func (s *scanner) inverted(v, end int) (attrib, bool) {
 	return attrib{first: first, last: last, cue: s.toks[v].info.word, end: end}, true
 }
 
-// cue is the verb at v with an addressee that belongs to it ("told
-// reporters").
-func (s *scanner) cue(v int) string {
+// setCue sets the cue of a to the verb at v with an addressee that
+// belongs to it ("told reporters"). A cue longer than the verb is kept as
+// offsets, so the scanner's tokens never flow into a returned string.
+func (s *scanner) setCue(a *attrib, v int) {
 	if e := s.cueEnd(v); e > v {
-		return s.text[s.toks[v].start:s.toks[e].end]
+		a.cue, a.cueAt = "", [2]int{s.toks[v].start, s.toks[e].end}
+		return
 	}
-	return s.toks[v].info.word
+	a.cue = s.toks[v].info.word
+}
+
+// cueText returns the cue of a in text.
+func (a attrib) cueText(text string) string {
+	if a.cue != "" {
+		return a.cue
+	}
+	return text[a.cueAt[0]:a.cueAt[1]]
 }
 
 // cueEnd returns the last token of the cue starting with the verb at v:
