@@ -19,7 +19,7 @@ func entryCount(d *Dictionary, k Kind) int {
 	case KindAgents:
 		return len(d.Agents)
 	case KindVerbs:
-		n := len(d.Verbs.Synsets)
+		n := len(d.Verbs.Synsets) + len(d.Verbs.Transforms)
 		for _, f := range d.Verbs.Families {
 			n += 1 + len(f.Verbs) + len(f.Patterns)
 		}
