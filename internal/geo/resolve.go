@@ -748,12 +748,16 @@ func cueBonus(cue string) float64 {
 // place with Dateline set and a lower confidence. ok is false when neither
 // exists.
 func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context) (Resolved, bool) {
+	start, end = max(start, 0), min(end, len(text))
 	places := g.FindPlaces(text, start, end, ctx)
 	// Places before a reporting verb ("Officials in Tel Aviv said ...")
 	// are where the speaker is when another place follows it.
 	said := -1
 	for _, v := range []string{" said", " says", " told", " announced", " according to", " reported"} {
-		if k := strings.Index(text[max(0, start):min(end, len(text))], v); k >= 0 && (said < 0 || start+k < said) {
+		if start >= end {
+			break
+		}
+		if k := strings.Index(text[start:end], v); k >= 0 && (said < 0 || start+k < said) {
 			said = start + k
 		}
 	}
