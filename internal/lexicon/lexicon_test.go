@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -578,5 +579,67 @@ func TestMerge(t *testing.T) {
 	}
 	if extra.Verbs.Families[0].Patterns[0].Family != 0 {
 		t.Error("Merge modified its argument")
+	}
+}
+
+func TestLoadFS(t *testing.T) {
+	fsys := os.DirFS("testdata/mini")
+	d, err := LoadFSWith(context.Background(), fsys, quiet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := loadMini(t)
+	if len(d.Actors) != len(dir.Actors) || len(d.Agents) != len(dir.Agents) || len(d.Issues) != len(dir.Issues) || d.Warnings != dir.Warnings {
+		t.Errorf("LoadFS and LoadDir differ: %d/%d actors, %d/%d warnings", len(d.Actors), len(dir.Actors), d.Warnings, dir.Warnings)
+	}
+	// Positions name files by their path inside the FS.
+	if got := d.Actors[0].Pos.String(); got != "mini.actors.txt:5" {
+		t.Errorf("Pos = %q, want mini.actors.txt:5", got)
+	}
+	if _, err := LoadFS(context.Background(), os.DirFS("testdata/does-not-exist")); err == nil {
+		t.Error("LoadFS on a missing directory: want an error")
+	}
+}
+
+func TestSmallHelpers(t *testing.T) {
+	d := loadMini(t)
+	a := &d.Actors[0]
+	var got []string
+	for _, p := range a.Phrases() {
+		got = append(got, p.Text)
+	}
+	if !slices.Equal(got, []string{"ARNOR", "NORTH_KINGDOM", "ARNORIAN"}) {
+		t.Errorf("Phrases() = %q", got)
+	}
+	pats := d.Verbs.Families[0].Patterns
+	if pats[0].Specificity() != 1 || pats[4].Specificity() != 6 {
+		t.Errorf("Specificity = %d, %d; want 1, 6", pats[0].Specificity(), pats[4].Specificity())
+	}
+	kinds := []struct {
+		k    ElemKind
+		want string
+	}{{ElemWord, "word"}, {ElemSynset, "synset"}, {ElemSource, "source"}, {ElemTarget, "target"},
+		{ElemCompound, "compound"}, {ElemSkip, "skip"}, {ElemVerb, "verb"}, {ElemPhrase, "phrase"},
+		{ElemPrep, "prep"}, {ElemKind(42), "ElemKind(42)"}}
+	for _, tt := range kinds {
+		if tt.k.String() != tt.want {
+			t.Errorf("ElemKind(%d).String() = %q", tt.k, tt.k.String())
+		}
+	}
+	covers := []struct {
+		c    DatedCode
+		d    chronicle.Date
+		want bool
+	}{
+		{DatedCode{Code: "A"}, chronicle.Date{}, true},
+		{DatedCode{Code: "A", From: day(2000, 1, 1)}, chronicle.Date{}, false},
+		{DatedCode{Code: "A", From: day(2000, 1, 1)}, day(1999, 12, 31), false},
+		{DatedCode{Code: "A", From: day(2000, 1, 1)}, day(2000, 1, 1), true},
+		{DatedCode{Code: "A", To: day(2000, 1, 1)}, day(2000, 1, 2), false},
+	}
+	for _, tt := range covers {
+		if got := tt.c.Covers(tt.d); got != tt.want {
+			t.Errorf("%+v.Covers(%v) = %v", tt.c, tt.d, got)
+		}
 	}
 }

@@ -67,24 +67,6 @@ func (t *trie) longest(tokens []string, i int) (int, int) {
 	return best, bestN
 }
 
-// all calls f for every key starting at tokens[i], shortest first.
-func (t *trie) all(tokens []string, i int, f func(v, n int)) {
-	if t == nil || i < 0 {
-		return
-	}
-	n := int32(0)
-	for j := i; j < len(tokens); j++ {
-		nx, ok := t.edges[trieEdge{n, tokens[j]}]
-		if !ok {
-			return
-		}
-		n = nx
-		if v := t.vals[n]; v != 0 {
-			f(int(v-1), j-i+1)
-		}
-	}
-}
-
 // verbRef locates one surface form of one verb.
 type verbRef struct {
 	family, verb, form int32
