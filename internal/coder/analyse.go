@@ -60,6 +60,7 @@ type sentence struct {
 	inserts  [][2]int // comma-delimited insertions (word ranges, commas excluded)
 	reported bool     // the sentence has an attribution tail
 	issues   []string
+	present  map[string]struct{} // the sentence's words, filled on first use
 }
 
 // analyse builds the sentence view; nil when a discard drops it.
@@ -68,13 +69,16 @@ func (c *Coder) analyse(sc *scratch, doc *text.Doc, si int, date chronicle.Date)
 	if len(sc.words) == 0 {
 		return nil
 	}
-	if d, _ := c.dict.DiscardIn(sc.norms); d != nil {
-		return nil
-	}
 	s := &sc.sent
 	*s = sentence{doc: doc, index: si, words: sc.words, norms: sc.norms,
 		cls: s.cls[:0], pieceAt: s.pieceAt[:0], pieces: s.pieces[:0], groups: s.groups[:0],
-		groupAt: s.groupAt[:0], verbs: s.verbs[:0], isVerb: s.isVerb[:0], inserts: s.inserts[:0]}
+		groupAt: s.groupAt[:0], verbs: s.verbs[:0], isVerb: s.isVerb[:0], inserts: s.inserts[:0],
+		present: sc.present}
+	if s.present == nil {
+		s.present = make(map[string]struct{}, 64)
+		sc.present = s.present
+	}
+	clear(s.present)
 	n := len(s.words)
 	for i := range s.words {
 		s.cls = append(s.cls, c.words[s.norms[i]])
@@ -109,6 +113,10 @@ func contains(ss []string, s string) bool {
 func (c *Coder) findPieces(s *sentence) {
 	n := len(s.words)
 	for i := 0; i < n; {
+		if isPunct(s.norms[i]) {
+			i++
+			continue
+		}
 		a, na := c.dict.LongestActor(s.norms, i)
 		g, ng := c.dict.LongestAgent(s.norms, i)
 		if ga, gn := c.gappedAt(s, i); gn > na && gn > ng {

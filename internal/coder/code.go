@@ -242,15 +242,16 @@ func (c *Coder) matchVerb(s *sentence, v *verb, lo, hi int) (code, paired string
 
 // hasAll reports whether every word is in the sentence.
 func (s *sentence) hasAll(ws []string) bool {
-	for _, w := range ws {
-		found := false
-		for _, x := range s.norms {
-			if x == w {
-				found = true
-				break
-			}
+	if len(ws) == 0 {
+		return true
+	}
+	if len(s.present) == 0 {
+		for _, w := range s.norms {
+			s.present[w] = struct{}{}
 		}
-		if !found {
+	}
+	for _, w := range ws {
+		if _, ok := s.present[w]; !ok {
 			return false
 		}
 	}
@@ -306,7 +307,8 @@ func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, date chronicle
 		if c.opts.RequireDyad && (p.a.code == "" || p.b.code == "") {
 			continue
 		}
-		if p.a.code == "" && p.b.code == "" {
+		if p.a.code == p.b.code {
+			// No actor acts on itself; "" with "" is no dyad at all.
 			continue
 		}
 		if dup(out, s.index, art.ID, p.a.code, p.b.code, p.code) {

@@ -139,15 +139,22 @@ func (c *Coder) Code(doc *text.Doc, article chronicle.Article) []chronicle.Menti
 	if date.IsZero() {
 		date = doc.Date
 	}
-	// A story discard anywhere drops the whole article.
+	// A story discard anywhere drops the whole article; a sentence
+	// discard drops its sentence.
+	sc.dropped = sc.dropped[:0]
 	for i := range doc.Sentences {
 		sc.loadWords(doc, i)
-		if d, _ := c.dict.DiscardIn(sc.norms); d != nil && d.Story {
+		d, _ := c.dict.DiscardIn(sc.norms)
+		if d != nil && d.Story {
 			return nil
 		}
+		sc.dropped = append(sc.dropped, d != nil)
 	}
 	var out []chronicle.Mention
 	for i := range doc.Sentences {
+		if sc.dropped[i] {
+			continue
+		}
 		s := c.analyse(sc, doc, i, date)
 		if s == nil {
 			continue
@@ -162,6 +169,7 @@ type scratch struct {
 	words   []word
 	norms   []string
 	sent    sentence
+	dropped []bool
 	present map[string]struct{}
 }
 

@@ -70,9 +70,10 @@ func codeFunc(an *text.Analyzer, base *coder.Coder) eval.CodeFunc {
 	}
 }
 
-// minPetrarchAccuracy is the share of evaluated PETRARCH unit-test records
-// the coder gets exactly right from raw text, as measured; never lower it.
-const minPetrarchAccuracy = 0.0
+// minPetrarchCorrect is the number of the 132 evaluated PETRARCH unit-test
+// records (dev half) the coder gets exactly right from raw text, as
+// measured (126, 95.5%); never lower it.
+const minPetrarchCorrect = 126
 
 func TestPetrarchUnitGold(t *testing.T) {
 	gold := shared(t, "gold", "petrarch-unit.dev.jsonl")
@@ -101,7 +102,7 @@ func TestPetrarchUnitGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(b.String())
-	if rep.Accuracy < minPetrarchAccuracy {
-		t.Errorf("accuracy %.3f, want at least %.3f", rep.Accuracy, minPetrarchAccuracy)
+	if rep.Correct < minPetrarchCorrect {
+		t.Errorf("%d records right (%.1f%%), want at least %d", rep.Correct, 100*rep.Accuracy, minPetrarchCorrect)
 	}
 }

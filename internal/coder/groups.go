@@ -165,8 +165,11 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 			end = gu[gi+1][len(gu[gi+1])-1].end
 		}
 		// "Danish media and government": the adjective's country goes
-		// to the bare agents that follow it in the compound.
-		if len(g) > 1 && g[0].base != "" && g[0].agent != nil {
+		// to the bare agents that follow it in the compound. With a
+		// determiner ("the Danish media and government") the phrases are
+		// coordinated whole and the adjective stays with the first.
+		det := g[0].start > 0 && s.cls[g[0].start-1]&clDet != 0
+		if len(g) > 1 && g[0].base != "" && g[0].agent != nil && !det {
 			for k := 1; k < len(g); k++ {
 				if g[k].base == "" {
 					g[k].base = g[0].base
