@@ -162,7 +162,11 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 		return s.weekday(i, 0, i)
 	}
 	if info.month > 0 {
-		return s.monthFirst(i, false)
+		e, next, ok := s.monthFirst(i, false)
+		if ok {
+			e, next = s.ranged(i, e, next, func(k int) (Expr, int, bool) { return s.monthFirst(k, true) })
+		}
+		return e, next, ok
 	}
 	return Expr{}, 0, false
 }
@@ -647,7 +651,51 @@ func (s *scanner) afterDay(i int) bool {
 
 // dayFirst reads "9 May 2020", "8th of November", "1-3 May".
 func (s *scanner) dayFirst(i int) (Expr, int, bool) {
-	if s.numberContinuesBack(i) {
+	e, next, ok := s.dayFirstOne(i)
+	if !ok {
+		return e, next, ok
+	}
+	e, next = s.ranged(i, e, next, s.dayFirstOne)
+	return e, next, true
+}
+
+// ranged extends the day-precision expression e over tokens [i, next)
+// into a range when a connector and a second date read by second follow:
+// "between 31 May and 1 June 2020", "from May 30, 2020 to June 2, 2020".
+// A year written once, at the end, belongs to both ends.
+func (s *scanner) ranged(i int, e Expr, next int, second func(int) (Expr, int, bool)) (Expr, int) {
+	if e.Precision != chronicle.PrecisionDay || !e.Until.IsZero() {
+		return e, next
+	}
+	if !s.isDash(next) && !(s.rangeOpened(i) && s.hasFlag(next, fRangeTo)) {
+		return e, next
+	}
+	e2, next2, ok := second(next + 1)
+	if !ok || !e2.Until.IsZero() || e2.Precision != chronicle.PrecisionDay || e2.Value.IsZero() || e.Value.IsZero() {
+		return e, next
+	}
+	if e.Relative && !e2.Relative {
+		y := e2.Value.Year
+		if e2.Value.Month < e.Value.Month {
+			y--
+		}
+		v, ok := makeDate(y, int(e.Value.Month), e.Value.Day)
+		if !ok {
+			return e, next
+		}
+		e.Value, e.Relative = v, false
+	}
+	if !e.Value.Before(e2.Value) {
+		return e, next
+	}
+	e.Until, e.End = e2.Value, e2.End
+	return e, next2
+}
+
+// dayFirstOne reads one day-first date, with a day range inside one month
+// ("1-3 May", "between 1 and 3 May").
+func (s *scanner) dayFirstOne(i int) (Expr, int, bool) {
+	if i >= len(s.toks) || s.numberContinuesBack(i) {
 		return Expr{}, 0, false
 	}
 	day, k, ok := s.dayNum(i)
@@ -655,7 +703,7 @@ func (s *scanner) dayFirst(i int) (Expr, int, bool) {
 		return Expr{}, 0, false
 	}
 	d2 := 0
-	if s.isDash(k) {
+	if s.isDash(k) || (s.rangeOpened(i) && s.hasFlag(k, fRangeTo)) {
 		if dd, kk, ok := s.dayNum(k + 1); ok && dd > day {
 			d2, k = dd, kk
 		}
