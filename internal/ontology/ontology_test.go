@@ -203,12 +203,22 @@ func TestActorCodes(t *testing.T) {
 			t.Errorf("IsRegion(%s) = false", r)
 		}
 	}
+	if n := len(tab.ActorParts("org")); n < 50 {
+		t.Errorf("got %d organisation tags, want at least 50", n)
+	}
+	if p, ok := tab.ActorPart("nat"); !ok || p.Kind != "org" || p.Name != "NATO" {
+		t.Errorf("ActorPart(nat) = %+v, %v", p, ok)
+	}
+	if tab.ValidActorRole("UNO") {
+		t.Error("an organisation tag is not a role")
+	}
 	if len(tab.ActorParts("role")) != 26 {
 		t.Errorf("got %d roles, want 26", len(tab.ActorParts("role")))
 	}
 	for code, want := range map[string]string{
 		"USAGOV": "government", "ISRMIL": "military", "PSEREB": "rebel",
 		"IGOUNO": "igo", "USA": "", "SYRREBRAD": "rebel", "NGOHRI": "human_rights",
+		"IGOWSTNAT": "igo", "IGOUNOREFHCR": "refugee", "NGOHRIAMN": "human_rights",
 	} {
 		if got := tab.Sector(code); got != want {
 			t.Errorf("Sector(%s) = %q, want %q", code, got, want)

@@ -178,6 +178,11 @@ func TestActorCodes(t *testing.T) {
 		{"Jolani", "2025-03-01", "SYRGOV"},
 		{"Mark Rutte", "2025-03-01", "IGOWSTNAT"},
 		{"Mark Rutte", "2020-03-01", "NLDGOV"},
+		{"Pope Francis", "2020-01-01", "VATGOV"},
+		{"Pope Francis", "2025-06-01", "VATELI"},
+		{"the Pope", "2025-06-01", "VATGOV"},
+		{"Kremlin", "2012-06-01", "RUSGOV"},
+		{"European Community", "1990-06-01", "IGOEUREEC"},
 	}
 	for _, tt := range tests {
 		toks := lexicon.SplitPhrase(tt.phrase)
