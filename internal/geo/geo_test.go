@@ -559,3 +559,42 @@ func TestPersonNamesInContext(t *testing.T) {
 		t.Errorf("%q: got %+v, want the country Jordan", text[second:], found)
 	}
 }
+
+func TestLocateMention(t *testing.T) {
+	g := gazetteer(t)
+	text := "KHARKIV, Ukraine - Moscow-backed forces shelled a school. Officials in Kyiv said Russian forces shelled Izium on Monday."
+	ctx := g.ArticleContext(text)
+	first := strings.Index(text, "Moscow")
+	firstEnd := strings.Index(text, "school.") + len("school.")
+	second := firstEnd + 1
+	tests := []struct {
+		name      string
+		m         chronicle.Mention
+		want      string // expected country and place name
+		attribute bool
+	}{
+		{"attributive name falls back to the dateline", chronicle.Mention{
+			Evidence: chronicle.Span{Start: first, End: firstEnd},
+			Verb:     chronicle.Span{Start: strings.Index(text, "shelled"), End: strings.Index(text, "shelled") + 7},
+		}, "Kharkiv", true},
+		{"place after the verb, not the speaker's", chronicle.Mention{
+			Evidence: chronicle.Span{Start: second, End: len(text)},
+			Verb:     chronicle.Span{Start: strings.LastIndex(text, "shelled"), End: strings.LastIndex(text, "shelled") + 7},
+		}, "Izium", false},
+	}
+	for _, tt := range tests {
+		loc := g.Locate(text, &tt.m, ctx)
+		if loc == nil || loc.Name != tt.want || loc.Country != "UKR" {
+			t.Errorf("%s: Locate = %+v, want %s", tt.name, loc, tt.want)
+		}
+	}
+	for _, r := range g.FindPlaces(text, first, firstEnd, ctx) {
+		if r.Place.Name == "Moscow" && !r.Modifier {
+			t.Errorf("Moscow in %q not marked attributive", text[first:firstEnd])
+		}
+	}
+	none := "Officials said the talks failed."
+	if loc := g.Locate(none, &chronicle.Mention{Evidence: chronicle.Span{Start: 0, End: len(none)}}, g.ArticleContext(none)); loc != nil {
+		t.Errorf("Locate found %+v in a sentence without places", loc)
+	}
+}

@@ -169,6 +169,13 @@ var regionWords = map[string]bool{
 	"district": true, "county": true, "territory": true, "strip": true,
 }
 
+// Words after a hyphen that make a place name attributive.
+var attributive = map[string]bool{
+	"based": true, "backed": true, "led": true, "born": true, "bound": true, "controlled": true,
+	"held": true, "allied": true, "aligned": true, "funded": true, "supported": true, "run": true,
+	"made": true, "brokered": true, "style": true, "friendly": true, "sponsored": true, "linked": true,
+}
+
 var monthsAndDays = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
@@ -371,6 +378,9 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 					consumed = ql
 				}
 			}
+		case gap == "-" && !nw.upper && attributive[nk]:
+			// "Moscow-backed separatists", "a Gaza-based group".
+			modifier = true
 		case words[last].join && nw.upper && !words[last].possessive && gap == " ":
 			if _, isCue := cues[nk]; !isCue && !monthsAndDays[nk] {
 				modifier = true
@@ -724,6 +734,23 @@ func (g *Gazetteer) dateline(text string) (Resolved, bool) {
 	return r, true
 }
 
+// Locate returns the location of a coder mention: EventLocation over the
+// mention's sentence (m.Evidence) with its verb (m.Verb), or nil when the
+// sentence and the dateline name no place or the best one is too unsure
+// (confidence below 0.3). ctx is the article's ArticleContext.
+func (g *Gazetteer) Locate(text string, m *chronicle.Mention, ctx Context) *chronicle.Location {
+	verb := -1
+	if m.Verb.End > m.Verb.Start {
+		verb = m.Verb.Start
+	}
+	r, ok := g.EventLocation(text, m.Evidence.Start, m.Evidence.End, verb, ctx)
+	if !ok || r.Confidence < 0.3 {
+		return nil
+	}
+	loc := r.Location
+	return &loc
+}
+
 // cueBonus is how much a preposition makes its place the event's place.
 func cueBonus(cue string) float64 {
 	switch cue {
@@ -741,12 +768,15 @@ func cueBonus(cue string) float64 {
 // ArticleContext.
 //
 // Among the sentence's places it prefers, in this order of weight: a name
-// governed by a locative preposition ("in", "at", "near", "outside"), a
-// city over a region over a country, a confident resolution, a name used as
-// a noun rather than attributively ("Gaza officials"), and the name closest
-// to the verb. When the sentence names no place it returns the dateline
-// place with Dateline set and a lower confidence. ok is false when neither
-// exists.
+// governed by a locative preposition ("in", "at", "near", "outside"), or a
+// city inside a region or country that is ("Chibok in Borno State"); a name
+// after a reporting verb over the speaker's place before it ("Officials in
+// Kyiv said ... shelled Izium"); a city over a region over a country; a
+// confident resolution; a name used as a noun rather than attributively
+// ("Gaza officials", "Moscow-backed"); and the name closest to the verb.
+// When the sentence names no place, or only attributive ones, it returns
+// the dateline place with Dateline set and a confidence of at most 0.4. ok
+// is false when neither exists.
 func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context) (Resolved, bool) {
 	start, end = max(start, 0), min(end, len(text))
 	places := g.FindPlaces(text, start, end, ctx)
@@ -786,8 +816,13 @@ func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context
 			}
 		}
 		sc += cueBonus(cue)
-		if placeAfterSaid && r.Location.Evidence.Start < said {
-			sc -= 0.4
+		if said >= 0 && r.Location.Evidence.Start < said {
+			switch {
+			case verb > said:
+				sc -= 1 // the speaker's place; the event is reported after "said"
+			case placeAfterSaid:
+				sc -= 0.6
+			}
 		}
 		switch r.Place.Kind {
 		case City:
@@ -801,6 +836,9 @@ func (g *Gazetteer) EventLocation(text string, start, end, verb int, ctx Context
 		if verb >= 0 && end > start {
 			d := math.Abs(float64(r.Location.Evidence.Start - verb))
 			sc -= 0.3 * d / float64(end-start)
+		}
+		if r.Modifier && ctx.Dateline != nil {
+			continue // "Moscow-backed forces": the dateline says more
 		}
 		if sc > bestScore {
 			best, bestScore = k, sc
