@@ -31,6 +31,10 @@
 // "last March", "next March" and "March last year" are explicit. Dates that
 // cannot exist ("Feb. 30", "Feb. 29, 2023") are never produced.
 //
+// Numeric dates are ISO (2023-11-08), 2020/05/09, and 05/09/2020 read
+// month first (the United States and GTD convention) unless the first
+// number cannot be a month (25/12/2020).
+//
 // Years are taken after a preposition ("in 2019", "since 1967", "late
 // 2019"), before an event noun ("the 1967 war"), as decades ("the 1990s",
 // with Until at the decade's end) and in ranges ("from 2019 to 2021").
@@ -118,6 +122,9 @@ func (s *scanner) at(i int) (Expr, int, bool) {
 	t := &s.toks[i]
 	if t.kind == kNum {
 		if e, n, ok := s.iso(i); ok {
+			return e, n, true
+		}
+		if e, n, ok := s.slashed(i); ok {
 			return e, n, true
 		}
 		if e, n, ok := s.quantity(i); ok {
@@ -315,6 +322,42 @@ func (s *scanner) iso(i int) (Expr, int, bool) {
 		return Expr{}, 0, false
 	}
 	return Expr{Start: t[i].start, End: t[i+4].end, Value: d, Precision: chronicle.PrecisionDay}, i + 5, true
+}
+
+// slashed reads numeric dates with slashes: 05/09/2020 (month first, the
+// United States and GTD convention, unless the first number cannot be a
+// month: 25/12/2020) and 2020/05/09.
+func (s *scanner) slashed(i int) (Expr, int, bool) {
+	t := s.toks
+	if i+4 >= len(t) || !s.punct(i+1, "/") || !s.punct(i+3, "/") || s.numberContinuesBack(i) {
+		return Expr{}, 0, false
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if t[k].space {
+			return Expr{}, 0, false
+		}
+	}
+	if t[i+2].kind != kNum || t[i+4].kind != kNum || t[i+2].ndig > 2 || s.numberContinues(i+4) {
+		return Expr{}, 0, false
+	}
+	a, b, c := t[i].num, t[i+2].num, t[i+4].num
+	var y, m, d int
+	switch {
+	case t[i].ndig == 4 && t[i+4].ndig <= 2:
+		y, m, d = a, b, c
+	case t[i].ndig <= 2 && t[i+4].ndig == 4:
+		y, m, d = c, a, b
+		if a > 12 {
+			m, d = b, a
+		}
+	default:
+		return Expr{}, 0, false
+	}
+	v, ok := makeDate(y, m, d)
+	if !ok {
+		return Expr{}, 0, false
+	}
+	return Expr{Start: t[i].start, End: t[i+4].end, Value: v, Precision: chronicle.PrecisionDay}, i + 5, true
 }
 
 // phrase reads a fixed relative phrase from the lexicon.

@@ -260,6 +260,14 @@ func TestFind(t *testing.T) {
 			[]string{"feb 26 => 1987-02-26 day rel"}},
 		{"2023-11-08", "Troops pulled out on Nov. 20.",
 			[]string{"Nov. 20 => 2022-11-20 day rel past"}},
+		// Numeric dates.
+		{"2023-11-08", "05/09/2020: Assailants attacked a police post.",
+			[]string{"05/09/2020 => 2020-05-09 day past"}},
+		{"2023-11-08", "Filed 25/12/2020 in Nairobi.",
+			[]string{"25/12/2020 => 2020-12-25 day past"}},
+		{"2023-11-08", "Dated 2020/05/09.",
+			[]string{"2020/05/09 => 2020-05-09 day past"}},
+		{"2023-11-08", "The ratio was 13/14/2020 and 3/4 of them.", nil},
 		// Ranges.
 		{"2023-11-08", "Talks were held between May 1 and May 3.",
 			[]string{"May 1 and May 3 => 2023-05-01 day rel past until 2023-05-03"}},
