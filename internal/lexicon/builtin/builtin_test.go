@@ -375,3 +375,16 @@ func TestIssuesAndDiscards(t *testing.T) {
 		t.Errorf("a conflict sentence was discarded by %s", x.Pos)
 	}
 }
+
+// BenchmarkLoad measures loading and compiling the whole built-in set, which
+// every `chronicle code` run does at start.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := lexicon.LoadFS(context.Background(), FS)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d.Compile()
+	}
+}

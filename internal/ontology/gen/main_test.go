@@ -61,3 +61,31 @@ func TestGenerateFromFixtures(t *testing.T) {
 		t.Errorf("bad supplement code: err = %v", err)
 	}
 }
+
+// FuzzGenerate feeds arbitrary source tables to the generator: it must
+// return an error or a table whose rows all have nine fields.
+func FuzzGenerate(f *testing.F) {
+	f.Add("code\tgoldstein\tphoenix_quad\tname\n04\t1.0\t1\t\n042\t1.9\t1\tMake a visit\n", "04: CONSULT\n042: CONSULT, visit, # Make a visit\n", "04\tConsult\n")
+	f.Add("01\tx\t0\n", "01 CONSULT\n", "")
+	f.Add("", "~~~\n", "19\tFight\t\tFIGHT\n")
+	f.Fuzz(func(t *testing.T, gold, plover, supp string) {
+		dir := t.TempDir()
+		for name, body := range map[string]string{"cameo-goldstein.tsv": gold, "CAMEO2PLOVER-2021.txt": plover, "supp.tsv": supp} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, err := generate(dir, filepath.Join(dir, "supp.tsv"))
+		if err != nil {
+			return
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			if n := len(strings.Split(line, "\t")); n != 9 {
+				t.Fatalf("row %q has %d fields", line, n)
+			}
+		}
+	})
+}
