@@ -273,7 +273,7 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	m.scale = scale
 	size := 1
-	for size < int(nf)*10/7+1 {
+	for size < int(nf)*9/8+1 {
 		size <<= 1
 	}
 	m.table = make([]slot, size)
@@ -457,20 +457,24 @@ func (t *trainer) bump(i int32, class int, d float64) {
 	t.feats[i] = append(ws, trainWeight{class: uint8(class), ts: t.now, w: d})
 }
 
-// averaged returns the averaged weights, dropping those whose magnitude
-// is below minAbs.
-func (t *trainer) averaged(minAbs float64) map[uint64][]weight {
+// averaged returns the averaged weights of the features that have one
+// weight of magnitude keep or more, dropping weights below 1e-3. Pruning
+// at keep = 1 halves the tagger at no measurable cost in accuracy and
+// keeps the weight table small enough to stay in cache.
+func (t *trainer) averaged(keep float64) map[uint64][]weight {
 	out := make(map[uint64][]weight, len(t.index))
 	for h, i := range t.index {
 		var ws []weight
+		big := false
 		for _, w := range t.feats[i] {
 			total := w.total + float64(t.now-w.ts)*w.w
 			avg := total / float64(max(t.now, 1))
-			if math.Abs(avg) >= minAbs {
+			if math.Abs(avg) >= 1e-3 {
 				ws = append(ws, weight{w.class, float32(avg)})
 			}
+			big = big || math.Abs(avg) >= keep
 		}
-		if len(ws) > 0 {
+		if big && len(ws) > 0 {
 			out[h] = ws
 		}
 	}

@@ -99,32 +99,43 @@ func appendChunks(chunks []Chunk, toks []Token, base int) []Chunk {
 func coordinate(d *Doc, first int) {
 	out := d.Chunks[:first]
 	chunks := d.Chunks[first:]
+	vpBefore := false
 	for i := 0; i < len(chunks); i++ {
 		c := chunks[i]
-		if c.Kind != NP || !properNP(d.Tokens[c.First:c.Last]) {
+		proper := c.Kind == NP && properNP(d.Tokens[c.First:c.Last])
+		common := c.Kind == NP && !proper && commonNP(d.Tokens[c.First:c.Last], false)
+		if !proper && !common {
+			vpBefore = vpBefore || c.Kind == VP
 			out = append(out, c)
 			continue
 		}
-		// Extend over ", NP" and "CC NP" while the NPs are proper names.
+		// Extend over ", NP" and "CC NP" while the NPs are alike: proper
+		// names ("Mordor, Rohan and Bree") or bare nouns sharing the first
+		// one's determiner ("the Danish media and government").
 		parts := properParts(d.Tokens, nil, c.First, c.Last)
 		j, sawCC := i, false
 		for j+1 < len(chunks) {
 			next := chunks[j+1]
 			gapFirst, gapLast := chunks[j].Last, next.First
-			if next.Kind != NP || gapLast-gapFirst != 1 || !properNP(d.Tokens[next.First:next.Last]) || sawCC {
+			if next.Kind != NP || gapLast-gapFirst != 1 || sawCC {
+				break
+			}
+			nt := d.Tokens[next.First:next.Last]
+			if (proper && !properNP(nt)) || (common && !commonNP(nt, true)) {
 				break
 			}
 			g := d.Tokens[gapFirst]
 			isCC := g.Tag == "CC" && (g.Norm == "and" || g.Norm == "or")
-			if !isCC && g.Text != "," {
+			if !isCC && (g.Text != "," || common) {
 				break
 			}
-			sawCC = sawCC || isCC || hasCC(d.Tokens[next.First:next.Last])
+			sawCC = sawCC || isCC || hasCC(nt)
 			parts = properParts(d.Tokens, parts, next.First, next.Last)
 			j++
 		}
-		// A list must end in "and X".
-		if !sawCC {
+		// A list must end in "and X", and "… met the men and officials
+		// said …" joins two clauses, not two nouns.
+		if !sawCC || (vpBefore && j+1 < len(chunks) && chunks[j+1].Kind == VP) {
 			out = append(out, c)
 			continue
 		}
@@ -199,6 +210,29 @@ func properNP(toks []Token) bool {
 		}
 	}
 	return len(toks) > 0
+}
+
+// commonNP reports a noun chunk headed by a common noun; bare requires
+// it to have no determiner or number of its own.
+func commonNP(toks []Token, bare bool) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1].Tag
+	if last != "NN" && last != "NNS" {
+		return false
+	}
+	for _, t := range toks {
+		switch t.Tag {
+		case "CC", "POS", "PRP", ",":
+			return false
+		case "DT", "PRP$", "CD":
+			if bare {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // properParts appends the conjuncts of the chunk [first, last).
