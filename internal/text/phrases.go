@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -97,6 +98,7 @@ func appendChunks(chunks []Chunk, toks []Token, base int) []Chunk {
 // conjuncts, and records the conjuncts of noun chunks that already hold a
 // conjunction ("Danish media and government").
 func coordinate(d *Doc, first int) {
+	splitClauseCC(d, first)
 	out := d.Chunks[:first]
 	chunks := d.Chunks[first:]
 	vpBefore := false
@@ -155,6 +157,38 @@ func coordinate(d *Doc, first int) {
 			continue
 		}
 		c.Conjuncts = innerConjuncts(d.Tokens, c.First, c.Last)
+	}
+}
+
+// splitClauseCC undoes the chunker's "struck [Gaza and Hamas] fired":
+// after a verb group, a noun chunk holding "and" right before another
+// verb group ends one clause and starts the next.
+func splitClauseCC(d *Doc, first int) {
+	vpBefore := false
+	for i := first; i < len(d.Chunks); i++ {
+		c := d.Chunks[i]
+		if c.Kind == VP {
+			vpBefore = true
+			continue
+		}
+		if c.Kind != NP || !vpBefore || i+1 >= len(d.Chunks) || d.Chunks[i+1].Kind != VP || d.Chunks[i+1].First != c.Last {
+			continue
+		}
+		cc := -1
+		for k := c.First + 1; k < c.Last-1; k++ {
+			if t := d.Tokens[k]; t.Tag == "CC" && (t.Norm == "and" || t.Norm == "but") {
+				cc = k
+			}
+		}
+		if cc < 0 {
+			continue
+		}
+		d.Tokens[cc].Chunk = "O"
+		d.Tokens[cc+1].Chunk = "B-NP"
+		right := Chunk{Kind: NP, First: cc + 1, Last: c.Last, Head: -1, Appos: -1}
+		d.Chunks[i].Last = cc
+		d.Chunks = slices.Insert(d.Chunks, i+1, right)
+		i++
 	}
 }
 
