@@ -46,7 +46,6 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
-
 func verbPatternCount(d *Dictionary) (verbs, patterns int) {
 	for _, f := range d.Verbs.Families {
 		verbs += len(f.Verbs)
