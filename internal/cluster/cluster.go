@@ -125,24 +125,63 @@ func (o Options) near(a, b chronicle.Mention) bool {
 	return daysBetween(a.Date, b.Date) <= o.Window
 }
 
-// group is an event being built.
+// group is an event being built. Besides its members it keeps what the
+// rule checks against: the distinct (code, PLOVER type) pairs, the
+// location countries, and the latest day of a member.
 type group struct {
-	key     Key
-	members []chronicle.Mention
+	key       Key
+	members   []chronicle.Mention
+	codes     []codePair
+	countries []string
+	lastDay   int64
+	undated   bool // the group holds undated mentions (of one article)
 }
 
-// accepts reports whether m may join g.
+type codePair struct{ code, plover string }
+
+// epochDay is a date as days since 1970-01-01.
+func epochDay(d chronicle.Date) int64 { return d.Time().Unix() / 86400 }
+
+func (g *group) add(m chronicle.Mention) {
+	g.members = append(g.members, m)
+	cp := codePair{m.Code, m.PLOVER.Type}
+	if !slices.Contains(g.codes, cp) {
+		g.codes = append(g.codes, cp)
+	}
+	if c := locCountry(m); c != "" && !slices.Contains(g.countries, c) {
+		g.countries = append(g.countries, c)
+	}
+	if m.Date.IsZero() {
+		g.undated = true
+	} else if d := epochDay(m.Date); d > g.lastDay || len(g.members) == 1 {
+		g.lastDay = d
+	}
+}
+
+// accepts reports whether m, taken in date order, may join g: within the
+// window of the group's latest mention (the nearest one, since members
+// come earlier), and compatible with every member's code and country.
 func (o Options) accepts(g *group, m chronicle.Mention) bool {
-	near := false
-	for _, x := range g.members {
-		if !CodesCompatible(x, m) || !CountriesCompatible(x, m) {
+	if m.Date.IsZero() {
+		if !g.undated || g.members[0].ArticleID != m.ArticleID {
 			return false
 		}
-		if o.near(x, m) {
-			near = true
+	} else if g.undated || epochDay(m.Date)-g.lastDay > int64(o.Window) {
+		return false
+	}
+	for _, cp := range g.codes {
+		if !CodesCompatible(chronicle.Mention{Code: cp.code, PLOVER: chronicle.PLOVER{Type: cp.plover}}, m) {
+			return false
 		}
 	}
-	return near
+	if c := locCountry(m); c != "" {
+		for _, x := range g.countries {
+			if x != c {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // byDateID orders mentions by date (unknown first), then id.
@@ -165,15 +204,28 @@ func (o Options) Cluster(ms []chronicle.Mention, sourceOf func(articleID string)
 	for _, m := range sorted {
 		k := KeyOf(m)
 		var joined bool
+		if !m.Date.IsZero() {
+			// Mentions come in date order: a group past the window, or
+			// of undated mentions, can take no more. Drop it.
+			day := epochDay(m.Date)
+			live := open[k][:0]
+			for _, g := range open[k] {
+				if !g.undated && day-g.lastDay <= int64(o.Window) {
+					live = append(live, g)
+				}
+			}
+			open[k] = live
+		}
 		for _, g := range open[k] {
 			if o.accepts(g, m) {
-				g.members = append(g.members, m)
+				g.add(m)
 				joined = true
 				break
 			}
 		}
 		if !joined {
-			g := &group{key: k, members: []chronicle.Mention{m}}
+			g := &group{key: k}
+			g.add(m)
 			groups = append(groups, g)
 			open[k] = append(open[k], g)
 		}

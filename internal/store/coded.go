@@ -117,7 +117,7 @@ func (s *Store) Recluster(ctx context.Context, opt cluster.Options) error {
 				rows.Close()
 				return err
 			}
-			w.touch(k, "", true)
+			w.touch(k, chronicle.Date{}, true)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -144,11 +144,11 @@ type writer struct {
 
 type clusterScope struct{ src, tgt, root string }
 
-// dateRange is the inclusive range lo..hi of the dated mentions touched
-// in one scope ("" when none), whether an undated one was touched, and
-// whether the whole scope must be re-clustered.
+// dateRange is what was touched in one scope: the dates of the dated
+// mentions, whether an undated one was touched, and whether the whole
+// scope must be re-clustered.
 type dateRange struct {
-	lo, hi  string
+	dates   map[chronicle.Date]bool
 	undated bool
 	all     bool
 }
@@ -178,8 +178,8 @@ func (s *Store) write(ctx context.Context, what string, fn func(*writer) error) 
 	return nil
 }
 
-// exec runs a statement prepared once per transaction.
-func (w *writer) exec(q string, args ...any) (sql.Result, error) {
+// stmt returns q prepared once per transaction.
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
 	st, ok := w.stmts[q]
 	if !ok {
 		var err error
@@ -188,27 +188,40 @@ func (w *writer) exec(q string, args ...any) (sql.Result, error) {
 		}
 		w.stmts[q] = st
 	}
+	return st, nil
+}
+
+// exec runs a statement prepared once per transaction.
+func (w *writer) exec(q string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
 	return st.ExecContext(w.ctx, args...)
 }
 
-func (w *writer) touch(k clusterScope, date string, all bool) {
+// query runs a query prepared once per transaction.
+func (w *writer) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(w.ctx, args...)
+}
+
+func (w *writer) touch(k clusterScope, date chronicle.Date, all bool) {
 	r := w.scopes[k]
 	if r == nil {
-		r = &dateRange{}
+		r = &dateRange{dates: map[chronicle.Date]bool{}}
 		w.scopes[k] = r
 	}
 	switch {
 	case all:
 		r.all = true
-	case date == "":
+	case date.IsZero():
 		r.undated = true
 	default:
-		if r.lo == "" || date < r.lo {
-			r.lo = date
-		}
-		if date > r.hi {
-			r.hi = date
-		}
+		r.dates[date] = true
 	}
 }
 
@@ -228,7 +241,7 @@ func (w *writer) putSentences(articleID string, ss []chronicle.Sentence) error {
 // deleteMentions removes an article's mentions, noting their scopes and
 // events for re-clustering.
 func (w *writer) deleteMentions(articleID string) error {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT src_code, tgt_code, root, date, event_id FROM mentions WHERE article_id = ?`, articleID)
+	rows, err := w.query(`SELECT src_code, tgt_code, root, date, event_id FROM mentions WHERE article_id = ?`, articleID)
 	if err != nil {
 		return err
 	}
@@ -241,7 +254,12 @@ func (w *writer) deleteMentions(articleID string) error {
 			rows.Close()
 			return err
 		}
-		w.touch(k, date, false)
+		d, err := parseDateColumn(date)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		w.touch(k, d, false)
 		if ev.Valid {
 			w.oldEvents[ev.String] = true
 		}
@@ -305,7 +323,7 @@ func (w *writer) putMentions(articleID string, ms []chronicle.Mention, version s
 				return fmt.Errorf("claim of mention %s: %w", m.ID, err)
 			}
 		}
-		w.touch(clusterScope{m.Source.Code, m.Target.Code, m.Root}, dateString(m.Date), false)
+		w.touch(clusterScope{m.Source.Code, m.Target.Code, m.Root}, m.Date, false)
 	}
 	return nil
 }
@@ -338,7 +356,8 @@ func (w *writer) recluster() error {
 			return err
 		}
 	}
-	q := mentionSelect() + `WHERE m.event_id = ?`
+	// Complete every event involved: its mentions outside the windows.
+	full := mentionSelect() + `WHERE m.seq = ?`
 	done := map[string]bool{}
 	for {
 		var pending []string
@@ -352,8 +371,14 @@ func (w *writer) recluster() error {
 			break
 		}
 		for _, id := range pending {
-			if err := w.loadMentions(q, []any{id}, ms, events); err != nil {
+			missing, err := w.missingMentions(id, ms)
+			if err != nil {
 				return err
+			}
+			for _, seq := range missing {
+				if err := w.loadMentions(full, []any{seq}, ms, events); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -388,30 +413,64 @@ func (w *writer) recluster() error {
 	return nil
 }
 
-// loadScope loads the mentions of one scope within its range widened by
-// the window.
+// loadScope loads the mentions of one scope within the window of a
+// touched date: the touched dates widened by the window and merged into
+// runs, one query per run.
 func (w *writer) loadScope(k clusterScope, r *dateRange, ms map[string]loaded, events map[string]bool) error {
-	q := mentionSelect() + `WHERE m.src_code = ? AND m.tgt_code = ? AND m.root = ?`
-	args := []any{k.src, k.tgt, k.root}
-	if !r.all {
-		var conds []string
-		if r.lo != "" {
-			conds = append(conds, `(m.date >= ? AND m.date <= ?)`)
-			args = append(args, shiftDate(r.lo, -w.opt.Window), shiftDate(r.hi, w.opt.Window))
-		}
-		if r.undated {
-			conds = append(conds, `m.date = ''`)
-		}
-		if len(conds) == 0 {
-			return nil
-		}
-		q += ` AND (` + strings.Join(conds, " OR ") + `)`
+	base := mentionSelect() + `WHERE m.src_code = ? AND m.tgt_code = ? AND m.root = ?`
+	if r.all {
+		return w.loadMentions(base, []any{k.src, k.tgt, k.root}, ms, events)
 	}
-	return w.loadMentions(q, args, ms, events)
+	if r.undated {
+		if err := w.loadMentions(base+` AND m.date = ''`, []any{k.src, k.tgt, k.root}, ms, events); err != nil {
+			return err
+		}
+	}
+	days := make([]chronicle.Date, 0, len(r.dates))
+	for d := range r.dates {
+		days = append(days, d)
+	}
+	slices.SortFunc(days, chronicle.Date.Compare)
+	q := base + ` AND m.date >= ? AND m.date <= ?`
+	win := w.opt.Window
+	for i := 0; i < len(days); {
+		lo, hi := days[i].AddDays(-win), days[i].AddDays(win)
+		j := i + 1
+		for j < len(days) && !hi.Before(days[j].AddDays(-win-1)) {
+			hi = days[j].AddDays(win)
+			j++
+		}
+		if err := w.loadMentions(q, []any{k.src, k.tgt, k.root, lo.String(), hi.String()}, ms, events); err != nil {
+			return err
+		}
+		i = j
+	}
+	return nil
+}
+
+// missingMentions returns the seq of the mentions of an event not yet in ms.
+func (w *writer) missingMentions(eventID string, ms map[string]loaded) ([]int64, error) {
+	rows, err := w.query(`SELECT seq, id FROM mentions WHERE event_id = ?`, eventID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var seq int64
+		var id string
+		if err := rows.Scan(&seq, &id); err != nil {
+			return nil, err
+		}
+		if _, ok := ms[id]; !ok {
+			out = append(out, seq)
+		}
+	}
+	return out, rows.Err()
 }
 
 func (w *writer) loadMentions(q string, args []any, ms map[string]loaded, events map[string]bool) error {
-	rows, err := w.tx.QueryContext(w.ctx, q, args...)
+	rows, err := w.query(q, args...)
 	if err != nil {
 		return err
 	}
@@ -430,15 +489,6 @@ func (w *writer) loadMentions(q string, args []any, ms map[string]loaded, events
 		}
 	}
 	return rows.Err()
-}
-
-// shiftDate moves a YYYY-MM-DD date by n days.
-func shiftDate(d string, n int) string {
-	x, err := chronicle.ParseDate(d)
-	if err != nil {
-		return d
-	}
-	return x.AddDays(n).String()
 }
 
 // epochDay is the day number of a date: days since 1970-01-01.

@@ -461,3 +461,16 @@ func (s *Store) Network(ctx context.Context, f chronicle.EventFilter, min int) (
 	})
 	return net, nil
 }
+
+// ExplainEvent says why the mentions of an event were merged, under the
+// clustering rule the store applies (see package cluster).
+func (s *Store) ExplainEvent(ctx context.Context, id string) (string, error) {
+	e, err := s.Event(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	opt := s.clusterOpt
+	s.mu.Unlock()
+	return opt.Explain(e, e.Mentions), nil
+}

@@ -663,3 +663,69 @@ func crashChild(p string) {
 		}
 	}
 }
+
+func TestExplainEvent(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	putArticle(t, s, "x1", "2023-11-08", "Wire")
+	putArticle(t, s, "x2", "2023-11-08", "Daily")
+	m1 := mk("x1", 0, "2023-11-08", "USAGOV", "PSEGOV", "042", "CONSULT", 1, 1.9, chronicle.Asserted, "PSE", "They met.")
+	m2 := mk("x2", 4, "2023-11-08", "USAGOV", "PSEGOV", "04", "CONSULT", 1, 1.0, chronicle.Reported, "", "Talks were held.")
+	if err := s.PutCoded(ctx, []CodedArticle{{ArticleID: "x1", Mentions: []chronicle.Mention{m1}}, {ArticleID: "x2", Mentions: []chronicle.Mention{m2}}}); err != nil {
+		t.Fatal(err)
+	}
+	es, _, err := s.Events(ctx, chronicle.EventFilter{})
+	if err != nil || len(es) != 1 {
+		t.Fatalf("%v %v", es, err)
+	}
+	got, err := s.ExplainEvent(ctx, es[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{es[0].ID, "2 mention(s) in 2 article(s) from 2 source(s)", "article x2 sentence 4", "0 day(s) from"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
+		}
+	}
+	if _, err := s.ExplainEvent(ctx, "ev_none"); !errors.Is(err, chronicle.ErrNotFound) {
+		t.Errorf("missing event: %v", err)
+	}
+}
+
+// BenchmarkPutCoded stores the sentences and mentions of 500 articles per
+// transaction (three mentions each, clustering included) and reports
+// articles per second.
+func BenchmarkPutCoded(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	const n = 2000
+	var arts []chronicle.Article
+	for i := range n {
+		arts = append(arts, chronicle.Article{ID: fmt.Sprint("b", i), Date: day("2022-01-01").AddDays(i % 90), Source: fmt.Sprint("s", i%5),
+			Text: fmt.Sprintf("Article %d. Leaders met. Troops fought. Aid was sent.", i)})
+	}
+	if _, err := s.PutArticles(ctx, arts); err != nil {
+		b.Fatal(err)
+	}
+	countries := []string{"USA", "RUS", "CHN", "UKR", "ISR", "PSE", "IRN", "SYR"}
+	var coded []CodedArticle
+	for i, a := range arts {
+		ca := CodedArticle{ArticleID: a.ID, CoderVersion: "bench"}
+		for j := range 3 {
+			ca.Sentences = append(ca.Sentences, chronicle.Sentence{ArticleID: a.ID, Index: j, Span: chronicle.Span{Start: j * 10, End: j*10 + 9}})
+			m := mk(a.ID, j, a.Date.String(), countries[(i+j)%8]+"GOV", countries[(i*3+j)%8], []string{"042", "190", "070"}[j],
+				[]string{"CONSULT", "FIGHT", "AID"}[j], 1+j, 1.5, chronicle.Asserted, countries[(i+j)%8], "Leaders met in the capital.")
+			ca.Mentions = append(ca.Mentions, m)
+		}
+		coded = append(coded, ca)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for j := 0; j < n; j += 500 {
+			if err := s.PutCoded(ctx, coded[j:j+500]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
