@@ -53,9 +53,11 @@ var formatByExt = map[string]Format{
 }
 
 // FormatOf guesses an input's format from its name (extension, ignoring a
-// trailing ".gz") and, failing that, from its first bytes.
+// trailing ".gz") and, failing that, from its first bytes. A ".json" file
+// is JSON Lines unless its content is a JSON Feed.
 func FormatOf(name string, head []byte) Format {
-	if f, ok := formatByExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")))]; ok && !isURL(name) {
+	ext := filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	if f, ok := formatByExt[ext]; ok && !isURL(name) && ext != ".json" {
 		return f
 	}
 	return sniff(head)
@@ -69,6 +71,9 @@ func sniff(head []byte) Format {
 	case len(h) == 0:
 		return FormatPlain
 	case h[0] == '{':
+		if bytes.Contains(lower, []byte("jsonfeed.org/version")) {
+			return FormatFeed
+		}
 		return FormatJSONL
 	case h[0] == '<':
 		for _, tag := range []string{"<rss", "<feed", "<rdf:rdf"} {

@@ -212,6 +212,8 @@ func TestSniff(t *testing.T) {
 		{"-", "\"id\",\"date\",\"text\"\n1,2,3", FormatCSV},
 		{"-", "Just some prose, with a comma.", FormatPlain},
 		{"README", "id,text\n", FormatCSV},
+		{"feed.json", `{"version": "https://jsonfeed.org/version/1.1", "items": []}`, FormatFeed},
+		{"lines.json", `{"id": "x", "text": "y"}`, FormatJSONL},
 	}
 	for _, tc := range tests {
 		if got := FormatOf(tc.name, []byte(tc.head)); got != tc.want {
