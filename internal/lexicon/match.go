@@ -96,6 +96,11 @@ type index struct {
 // Loaders call it; call it yourself after building or editing a
 // Dictionary by hand. When two actors (or agents) share a phrase, the one
 // loaded first wins.
+//
+// The matchers only read a compiled Dictionary, so any number of
+// goroutines may use it at once. A Dictionary changed by Parse compiles
+// itself on the first matcher call, which is not safe to race: call
+// Compile before sharing it.
 func (d *Dictionary) Compile() {
 	ix := &index{
 		actors:  newTrie(3 * len(d.Actors)),
