@@ -98,6 +98,13 @@ type RegionInfo struct {
 	Point    string
 }
 
+// preference marks an alias that, on its own, means its region rather
+// than a same-named city ("Gaza").
+type preference struct {
+	key   string
+	place int32
+}
+
 // entry links one place to a lookup key; entries of one key form a list.
 type entry struct {
 	place int32
@@ -118,7 +125,7 @@ type Gazetteer struct {
 	byFIPS    map[string]string
 	regions   map[string]*RegionInfo // by "ISO3.admin1"
 	regionIdx map[string]int32       // "ISO3.admin1" → place index
-	preferred map[int32]bool         // region places an alias prefers over same-named cities
+	preferred map[preference]bool    // (alias key, region place) where the alias means the region
 	demonyms  map[string]string      // folded demonym → ISO3
 	common    map[string]bool        // one-word names that are ordinary English words
 	never     map[string]bool        // names that are never places ("Hamas")
@@ -133,7 +140,7 @@ func Load() (*Gazetteer, error) {
 		byFIPS:    make(map[string]string, 256),
 		regions:   make(map[string]*RegionInfo, 4000),
 		regionIdx: make(map[string]int32, 4000),
-		preferred: make(map[int32]bool),
+		preferred: make(map[preference]bool),
 		demonyms:  make(map[string]string, 300),
 		common:    make(map[string]bool, 2500),
 		never:     make(map[string]bool, 100),
@@ -481,7 +488,7 @@ func (g *Gazetteer) loadRegionAliases() error {
 			g.add(k, i, false)
 		}
 		if f[3] == "yes" {
-			g.preferred[i] = true
+			g.preferred[preference{k, i}] = true
 		}
 		return nil
 	})

@@ -257,6 +257,14 @@ func TestFindPlacesDisambiguation(t *testing.T) {
 		{"multi-word with hyphen", "", "Troops entered Ivano-Frankivsk.", "Ivano-Frankivsk", "UKR", "", chronicle.PrecisionCity, "Ivano-Frankivsk"},
 		{"transliteration with apostrophe", "", "Houthi fighters shelled Ta'izz again.", "Ta'izz", "YEM", "", chronicle.PrecisionCity, "Ta'izz"},
 		{"Ondo State qualifier", "", "Gunmen attacked a church in Owo, Ondo State.", "Owo", "NGA", "Ondo State", chronicle.PrecisionCity, "Owo"},
+		{"a list is not a qualifier", "", "Thousands protested in Tehran, Isfahan and Shiraz.", "Tehran", "IRN", "Tehran", chronicle.PrecisionCity, "Tehran"},
+		{"elided article", "", "Protests spread to Côte d'Ivoire.", "Ivoire", "CIV", "", chronicle.PrecisionCountry, "Côte d'Ivoire"},
+		{"region alias does not capture the city", "", "Separatists shelled Donetsk.", "Donetsk", "UKR", "Donetsk", chronicle.PrecisionCity, "Donetsk"},
+		{"region alias Donbas", "", "Russia intensified its offensive in the Donbas.", "Donbas", "UKR", "Donetsk", chronicle.PrecisionRegion, "Donbas"},
+		{"Erbil city despite the Kurdistan Region alias", "", "A drone struck the airport in Erbil.", "Erbil", "IRQ", "", chronicle.PrecisionCity, "Erbil"},
+		{"Washington state", "", "Wildfires spread across Washington state.", "Washington", "USA", "Washington", chronicle.PrecisionRegion, "Washington state"},
+		{"Tripoli in Lebanon context", "Lebanese troops deployed in Beirut. ", "Rockets hit Tripoli.", "Tripoli", "LBN", "", chronicle.PrecisionCity, "Tripoli"},
+		{"Tripoli alone is Libya's", "", "Militias fought in Tripoli.", "Tripoli", "LBY", "", chronicle.PrecisionCity, "Tripoli"},
 		{"Jordan the country", "", "Protesters gathered outside the embassy in Jordan.", "Jordan", "JOR", "", chronicle.PrecisionCountry, "Jordan"},
 	}
 	for _, tt := range tests {
@@ -297,6 +305,7 @@ func TestFindPlacesRejects(t *testing.T) {
 		{"Michael Smith was arrested.", "Michael"},
 		{"The IS group claimed the attack.", "IS"},
 		{"GAZA CITY, Nov 8 - Israeli forces advanced.", "Nov"},
+		{"Israeli police raided the Al-Aqsa mosque.", "Al"},
 	}
 	for _, tt := range tests {
 		for _, r := range g.FindPlaces(tt.sentence, 0, len(tt.sentence), Context{}) {

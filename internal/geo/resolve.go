@@ -89,6 +89,15 @@ func scan(text string, start, end int, words []word) []word {
 			break
 		}
 		w.end = i
+		// "d'Ivoire", "l'Aquila": an elided article before a capital.
+		if !w.upper {
+			if r1, n1 := utf8.DecodeRuneInString(text[w.start:w.end]); n1 < w.end-w.start {
+				if r2, n2 := utf8.DecodeRuneInString(text[w.start+n1 : w.end]); fold.IsApostrophe(r2) && unicode.IsLetter(r1) {
+					r3, _ := utf8.DecodeRuneInString(text[w.start+n1+n2 : w.end])
+					w.upper = unicode.IsUpper(r3)
+				}
+			}
+		}
 		// Possessive: "Georgia's", "Gaza’s".
 		for _, s := range []string{"'s", "’s"} {
 			if strings.HasSuffix(text[w.start:w.end], s) && w.end-len(s) > w.start {
@@ -275,6 +284,20 @@ func (g *Gazetteer) FindPlaces(text string, start, end int, ctx Context) []Resol
 	return out
 }
 
+// listContinues reports whether word q is followed by another list item:
+// "and"/"or" or a comma, then a capitalised word.
+func (s *scanner) listContinues(q int) bool {
+	if q+1 >= len(s.words) {
+		return false
+	}
+	gap := s.text[s.words[q].end:s.words[q+1].start]
+	next := s.words[q+1]
+	if w := s.norm(next); (w == "and" || w == "or") && q+2 < len(s.words) {
+		return s.words[q+2].upper
+	}
+	return (gap == ", " || gap == ",") && next.upper
+}
+
 // coordinated reports whether word i follows word a as the next item of a
 // list: "A, B", "A and B", "A or B", "A, and B".
 func (s *scanner) coordinated(a, i int) bool {
@@ -374,6 +397,11 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 						}
 					}
 				}
+				// "Tehran, Isfahan and Shiraz" is a list, not Tehran in
+				// Isfahan province.
+				if qualified >= 0 && s.listContinues(ql) {
+					qualified = -1
+				}
 				if qualified >= 0 {
 					consumed = ql
 				}
@@ -393,6 +421,11 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 		if monthsAndDays[key] {
 			return Resolved{}, last, false
 		}
+		// One or two letters ("Al" folds to Ål, Norway) name a place only
+		// as a country alias ("US", "UK").
+		if len(key) <= 2 && !hasKind(g, cands, Country) {
+			return Resolved{}, last, false
+		}
 		// A common word is a place only after a locative preposition,
 		// when a sizeable place or one in a country the article mentions
 		// has the name, and not as the head of "University of", "Bank of".
@@ -410,7 +443,7 @@ func (s *scanner) resolve(i, last int, key string, ctx Context, bare bool) (Reso
 		// A small place's name before another capitalised word is more
 		// likely part of a person's or organisation's name ("Michael
 		// Jordan", "Hope Hicks").
-		if modifier && !hasBig(g, cands) && !hasPreferred(g, cands) {
+		if modifier && !hasBig(g, cands) && !hasPreferred(g, key, cands) {
 			return Resolved{}, last, false
 		}
 		// An all-capitals short word ("IS", "AL") is an abbreviation, not a
@@ -519,9 +552,9 @@ func (s *scanner) supported(cands []int32, ctx Context) bool {
 	return false
 }
 
-func hasPreferred(g *Gazetteer, cands []int32) bool {
+func hasPreferred(g *Gazetteer, key string, cands []int32) bool {
 	for _, c := range cands {
-		if g.preferred[c] {
+		if g.preferred[preference{key, c}] {
 			return true
 		}
 	}
@@ -548,7 +581,7 @@ func (s *scanner) score(key string, i int32, p Place, ctx Context, qualified int
 		sc = 8
 	case Region:
 		sc = 5
-		if g.preferred[i] {
+		if g.preferred[preference{key, i}] {
 			sc = 9
 		}
 		if stateCue && p.Country == "USA" {
