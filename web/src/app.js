@@ -300,11 +300,13 @@ function init() {
   const u = new URL(location.href);
   for (const k of ['q', 'actor', 'plover', 'modality', 'from', 'to']) if (u.searchParams.get(k)) $('#' + k).value = u.searchParams.get(k);
   $('#filters').addEventListener('submit', (e) => { e.preventDefault(); applyFilters(); });
-  $('#reset').addEventListener('click', () => { $('#filters').reset(); applyFilters(); });
+  $('#clear').addEventListener('click', () => { $('#filters').reset(); applyFilters(); });
   $('#stack').addEventListener('change', () => loadTimeline());
   $('#interval').addEventListener('change', () => { state.brush = null; loadTimeline().then(loadLinked); });
   $('#more').addEventListener('click', () => loadEvents(true));
   $('#close-detail').addEventListener('click', () => { $('#detail').hidden = true; });
+  // Lets other pages and tests open an event by id.
+  window.addEventListener('chronicle:open', (e) => openEvent(String(e.detail)));
   window.addEventListener('resize', () => { timeline.resize(); map.invalidateSize(); cy.resize(); });
   applyFilters();
 }
