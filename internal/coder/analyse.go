@@ -122,6 +122,9 @@ func (c *Coder) findPieces(s *sentence) {
 		if ga, gn := c.gappedAt(s, i); gn > na && gn > ng {
 			a, na = ga, gn
 		}
+		if na > 0 && na >= ng && s.inCompanyName(i+na) {
+			na = 0
+		}
 		switch {
 		case na > 0 && na >= ng:
 			s.pieces = append(s.pieces, piece{start: i, end: i + na, actor: a})
@@ -424,4 +427,21 @@ func (s *sentence) insertOf(i int) [2]int {
 		}
 	}
 	return [2]int{-1, -1}
+}
+
+// inCompanyName reports whether the capitalised words from word k on end
+// in a company suffix ("America Inc", "Gondor Trading Co").
+func (s *sentence) inCompanyName(k int) bool {
+	for j := k; j < len(s.words) && j < k+4; j++ {
+		if s.cls[j]&clCorp != 0 {
+			return true
+		}
+		t := s.doc.Tokens[s.words[j].tok].Text
+		if t == "" || t[0] < 'A' || t[0] > 'Z' {
+			if t != "&" && t != "and" {
+				return false
+			}
+		}
+	}
+	return false
 }

@@ -115,6 +115,7 @@ func TestCodeConstructs(t *testing.T) {
 		{"monads kept without require dyad", "Arnor protested.", "", &coder.Options{}, []string{"ARN - 140 asserted"}},
 		{"sentence discard", "Arnor attacked Gondor after the football match.", "", nil, nil},
 		{"story discard", "Arnor attacked Gondor. The dragon race was cancelled.", "", nil, nil},
+		{"company name is not a country", "The Gondor Trading Co condemned Mordor.", "", nil, nil},
 		{"noun use of a verb", "The attack on Gondor angered Arnor.", "", nil, nil},
 		{"new actor length", "The Ents attacked Mordor.", "", &coder.Options{RequireDyad: true, NewActorLength: 2},
 			[]string{`"The Ents" MOR 190 asserted`}},

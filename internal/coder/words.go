@@ -25,12 +25,13 @@ const (
 	clFuture
 	clHypothetical
 	clReport
+	clCorp
 )
 
 var classNames = map[string]wordClass{
 	"prep": clPrep, "agentprep": clAgentPrep, "subord": clSubord, "conj": clConj,
 	"det": clDet, "aux": clAux, "modal": clModal, "neg": clNeg, "be": clBe,
-	"future": clFuture, "hypothetical": clHypothetical, "report": clReport,
+	"future": clFuture, "hypothetical": clHypothetical, "report": clReport, "corp": clCorp,
 }
 
 // loadWords reads data/words.txt into a word → classes map.

@@ -210,6 +210,11 @@ func Score1(rec Record, ms []chronicle.Mention, err error) Result {
 		t := Tuple{Source: m.Source.Code, Target: m.Target.Code, Code: m.Code}
 		if rec.Suite == PLOVER {
 			t.Code = m.PLOVER.Type
+			if t.Code == "" {
+				// CAMEO codes with no PLOVER type (plain statements)
+				// are not PLOVER events.
+				continue
+			}
 		} else {
 			// PETRARCH writes a missing actor as the null code.
 			if t.Source == "" {

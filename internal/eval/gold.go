@@ -197,6 +197,9 @@ func parseRecord(b []byte) (Record, error) {
 	if strings.Contains(strings.ToLower(raw.Suite), "plover") {
 		rec.Suite = PLOVER
 	}
+	if rec.Suite == PLOVER && isPLOVERType(rec.Category) {
+		rec.Category = PLOVERName(rec.Category)
+	}
 	for _, t := range raw.Expected {
 		t.Source = strings.ToUpper(strings.TrimSpace(t.Source))
 		t.Target = strings.ToUpper(strings.TrimSpace(t.Target))
