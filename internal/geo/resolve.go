@@ -132,7 +132,7 @@ func scan(text string, start, end int, words []word) []word {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // Words that may stand between a locative preposition and a place name.

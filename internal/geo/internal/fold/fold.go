@@ -72,7 +72,7 @@ func Append(dst []byte, s string) []byte {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if IsApostrophe(r) || unicode.Is(unicode.Mn, r) {
+		if IsApostrophe(r) || unicode.IsMark(r) {
 			continue
 		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -94,7 +94,7 @@ func Append(dst []byte, s string) []byte {
 		for len(d) > 0 {
 			dr, dn := utf8.DecodeRune(d)
 			d = d[dn:]
-			if unicode.Is(unicode.Mn, dr) {
+			if unicode.IsMark(dr) {
 				continue
 			}
 			dr = unicode.ToLower(dr)
