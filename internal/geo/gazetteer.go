@@ -125,6 +125,7 @@ type Gazetteer struct {
 	byFIPS    map[string]string
 	regions   map[string]*RegionInfo // by "ISO3.admin1"
 	regionIdx map[string]int32       // "ISO3.admin1" → place index
+	regionBy  map[string]string      // "ISO3|region name" → admin1 code
 	preferred map[preference]bool    // (alias key, region place) where the alias means the region
 	demonyms  map[string]string      // folded demonym → ISO3
 	common    map[string]bool        // one-word names that are ordinary English words
@@ -140,6 +141,7 @@ func Load() (*Gazetteer, error) {
 		byFIPS:    make(map[string]string, 256),
 		regions:   make(map[string]*RegionInfo, 4000),
 		regionIdx: make(map[string]int32, 4000),
+		regionBy:  make(map[string]string, 4000),
 		preferred: make(map[preference]bool),
 		demonyms:  make(map[string]string, 300),
 		common:    make(map[string]bool, 2500),
@@ -453,6 +455,7 @@ func (g *Gazetteer) loadRegions() error {
 		}
 		key := r.Country + "." + r.Code
 		g.regions[key] = r
+		g.regionBy[r.Country+"|"+r.Name] = r.Code
 		if r.Point == "none" {
 			return nil // a region without a point cannot locate an event
 		}
@@ -640,6 +643,25 @@ func (g *Gazetteer) FIPSOf(loc chronicle.Location) string {
 		return "GZ"
 	}
 	return g.FIPS(loc.Country)
+}
+
+// ADM1Code returns the GDELT-style first-level region code of a location:
+// its country's FIPS 10-4 code followed by the GeoNames admin1 code of its
+// region ("USGA", "UP05"), the country's FIPS code alone for a
+// country-level location, "" when the country has no FIPS code. GeoNames
+// admin1 codes are the FIPS 10-4 subdivision codes for most countries and
+// ISO 3166-2 or national codes for some (US states, UK nations), as GDELT
+// writes them for the US.
+func (g *Gazetteer) ADM1Code(loc chronicle.Location) string {
+	fips := g.FIPSOf(loc)
+	if fips == "" || loc.Admin1 == "" || loc.Country == "PSE" {
+		// For Palestine the FIPS code already names the territory (WE, GZ).
+		return fips
+	}
+	if code, ok := g.regionBy[loc.Country+"|"+loc.Admin1]; ok {
+		return fips + code
+	}
+	return fips
 }
 
 // ISO3FromFIPS returns the ISO alpha-3 code of a FIPS 10-4 country code

@@ -607,3 +607,31 @@ func TestLocateMention(t *testing.T) {
 		t.Errorf("Locate found %+v in a sentence without places", loc)
 	}
 }
+
+func TestADM1Code(t *testing.T) {
+	g := gazetteer(t)
+	tests := []struct {
+		name, country, want string
+	}{
+		{"Atlanta", "USA", "USGA"},
+		{"Donetsk", "UKR", "UP05"},
+		{"Gaza City", "PSE", "GZ"},
+		{"Ramallah", "PSE", "WE"},
+		{"Georgia", "GEO", "GG"},
+	}
+	for _, tt := range tests {
+		var loc chronicle.Location
+		for _, p := range g.Lookup(tt.name) {
+			if p.Country == tt.country {
+				loc = g.Location(p)
+				break
+			}
+		}
+		if got := g.ADM1Code(loc); got != tt.want {
+			t.Errorf("ADM1Code(%s, %s) = %q, want %q", tt.name, tt.country, got, tt.want)
+		}
+	}
+	if got := g.ADM1Code(chronicle.Location{Country: "ATA"}); got != "AY" {
+		t.Errorf("ADM1Code(Antarctica) = %q, want AY", got)
+	}
+}
