@@ -1,14 +1,17 @@
 // Bundles the UI into internal/web/dist, which the Go binary embeds.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', 'internal', 'web', 'dist');
 
-await rm(out, { recursive: true, force: true });
+// Clear the previous build but keep the committed README.md.
 await mkdir(out, { recursive: true });
+for (const f of await readdir(out)) {
+  if (f !== 'README.md') await rm(join(out, f), { recursive: true, force: true });
+}
 await build({
   entryPoints: [join(here, 'src', 'app.js')],
   bundle: true,
