@@ -20,9 +20,15 @@ import (
 )
 
 // Codes converts country codes at the edges: Chronicle keeps ISO-3166
-// alpha-3 inside, GDELT and Phoenix geography use FIPS 10-4.
+// alpha-3 inside, GDELT geography uses FIPS 10-4 (the gazetteer
+// implements it).
 type Codes interface {
-	FIPS(iso3 string) string
+	// FIPSOf is the FIPS 10-4 country code of a location (GZ for the Gaza
+	// Strip, WE for the West Bank).
+	FIPSOf(loc chronicle.Location) string
+	// ADM1Code is GDELT's region code: FIPS country + region ("UP05"),
+	// or "" when the region is not known.
+	ADM1Code(loc chronicle.Location) string
 }
 
 // Options tune a writer.

@@ -22,7 +22,13 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // fipsTable is a tiny stand-in for the gazetteer's ISO→FIPS table.
 type fipsTable map[string]string
 
-func (f fipsTable) FIPS(iso3 string) string { return f[iso3] }
+func (f fipsTable) FIPSOf(loc chronicle.Location) string { return f[loc.Country] }
+func (f fipsTable) ADM1Code(loc chronicle.Location) string {
+	if loc.Admin1 == "Kharkivska" {
+		return "UP07"
+	}
+	return ""
+}
 
 var testCodes = fipsTable{"PSE": "WE", "USA": "US", "ISR": "IS", "UKR": "UP"}
 
@@ -183,6 +189,7 @@ func TestGDELTLoadsWithPublishedColumns(t *testing.T) {
 		{1, "ActionGeo_Type", "4"},
 		{1, "ActionGeo_CountryCode", "UP"},
 		{1, "ActionGeo_FeatureID", "706483"},
+		{1, "ActionGeo_ADM1Code", "UP07"},
 		{1, "Actor1Type1Code", "MIL"},
 		{2, "Actor1Type1Code", "IGO"},
 		{2, "Actor1KnownGroupCode", "UNO"},

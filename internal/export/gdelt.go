@@ -85,26 +85,25 @@ func appendGeo(r []string, loc *chronicle.Location, codes Codes) []string {
 	if loc == nil {
 		return append(r, "0", "", "", "", "", "", "", "")
 	}
-	fips := ""
+	fips, adm1 := "", ""
 	if codes != nil {
-		fips = codes.FIPS(loc.Country)
+		fips, adm1 = codes.FIPSOf(*loc), codes.ADM1Code(*loc)
 	}
 	us := loc.Country == "USA"
 	typ := "1"
-	adm1 := fips
 	switch loc.Precision {
 	case chronicle.PrecisionCity:
 		typ = "4"
 		if us {
 			typ = "3"
 		}
-		adm1 = ""
 	case chronicle.PrecisionRegion:
 		typ = "5"
 		if us {
 			typ = "2"
 		}
-		adm1 = ""
+	default:
+		adm1 = fips // GDELT repeats the country code at country precision
 	}
 	name := loc.Name
 	if loc.Admin1 != "" && loc.Admin1 != loc.Name {
