@@ -291,9 +291,17 @@ func (c *Coder) verbish(s *sentence, m lexicon.VerbMatch) bool {
 		if m.Start > 0 && prev&(clAux|clModal) != 0 && prev&clDet == 0 {
 			return true
 		}
-		if m.Start > 0 && s.pieceAt[m.Start-1] >= 0 && m.End < len(s.words) && (tag == "NNS" || tag == "NN") {
-			next := s.cls[m.End]
-			return next&(clPrep|clDet) != 0 || s.pieceAt[m.End] >= 0
+		if m.Start == 0 || m.End >= len(s.words) {
+			return false
+		}
+		next := s.cls[m.End]&(clPrep|clDet) != 0 || s.pieceAt[m.End] >= 0
+		afterActor := s.pieceAt[m.Start-1] >= 0
+		switch {
+		case tag == "NNS" || tag == "NN":
+			return afterActor && next
+		case tag == "JJ" && strings.HasSuffix(w, "ed"):
+			// ", condemned Mordor" after an insertion.
+			return (afterActor || s.norms[m.Start-1] == ",") && next
 		}
 		return false
 	}

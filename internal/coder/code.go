@@ -27,9 +27,6 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		if inTail && c.dropTail(s) {
 			continue
 		}
-		if v.m.Head < suppressTo && !v.coord && !inTail && !inInsert {
-			continue
-		}
 		// The region words before the verb can come from, and the limit
 		// of words after it.
 		lo, hi := 0, s.tail
@@ -57,9 +54,25 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			}
 			break
 		}
-		src := c.subject(s, v, lo)
-		if v.coord && prevSrc >= 0 {
+		var src int
+		switch {
+		case v.coord:
+			// "… and called for an end to the violence": the subject of
+			// the verb before, or none.
 			src = prevSrc
+		case inInsert && s.relative(v.insert) == "who":
+			// ", who met Blinken,": the antecedent is the subject.
+			if src = c.subject(s, v, lo); src < 0 {
+				src = s.antecedent(v.insert)
+			}
+		default:
+			src = c.subject(s, v, lo)
+		}
+		if !inTail && !inInsert {
+			prevSrc = src
+		}
+		if v.m.Head < suppressTo && !v.coord && !inTail && !inInsert {
+			continue
 		}
 		tgtHi := hi
 		if !inTail && !inInsert {
@@ -90,9 +103,6 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			}
 		}
 		if !validCode(code) {
-			if !v.coord {
-				prevSrc = src
-			}
 			continue
 		}
 		tgt := -1
@@ -116,13 +126,12 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 				}
 			}
 		}
-		tgt = b.tgt
-		if !v.coord || src >= 0 {
-			prevSrc = b.src
-			if b.comp >= 0 {
-				prevSrc = b.comp
-			}
+		if b.tgt < 0 && !b.tgtSet && inInsert && !v.passive && s.relative(v.insert) == "whom" {
+			// ", whom Blinken had met the day before,": the antecedent
+			// is the object.
+			b.tgt = s.antecedent(v.insert)
 		}
+		tgt = b.tgt
 		mod := v.modality
 		if mod == "" {
 			mod = chronicle.Asserted
@@ -158,6 +167,9 @@ func (c *Coder) subject(s *sentence, v *verb, lo int) int {
 	for k := v.grpStart - 1; k > lo; k-- {
 		if s.norms[k] == "," && s.insertOf(k - 1)[0] < 0 && s.insertOf(k + 1)[0] < 0 {
 			break
+		}
+		if in := s.insertOf(k); in[0] >= 0 && in != v.insert {
+			continue
 		}
 		if s.cls[k]&clSubord != 0 && !(s.norms[k] == "that" && k+1 < len(s.cls) && s.groupAt[k+1] < 0 && s.cls[k+1]&clDet == 0) {
 			lo = k + 1
@@ -458,4 +470,35 @@ func (c *Coder) dropTail(s *sentence) bool {
 		}
 	}
 	return n >= c.opts.TailMin && (c.opts.TailMax == 0 || n <= c.opts.TailMax)
+}
+
+// relative returns "who" or "whom" when an insertion is a relative clause
+// about the phrase before it (", who met …," / ", whom Blinken met …,"),
+// else "".
+func (s *sentence) relative(in [2]int) string {
+	if in[0] < 0 {
+		return ""
+	}
+	switch s.norms[in[0]] {
+	case "who", "which":
+		return "who"
+	case "whom":
+		return "whom"
+	}
+	return ""
+}
+
+// antecedent returns the group that ends right before an insertion's
+// opening comma, or -1.
+func (s *sentence) antecedent(in [2]int) int {
+	comma := in[0] - 1
+	for gi := len(s.groups) - 1; gi >= 0; gi-- {
+		if s.groups[gi].end == comma {
+			return gi
+		}
+		if s.groups[gi].end < comma {
+			break
+		}
+	}
+	return -1
 }
