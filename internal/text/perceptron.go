@@ -250,7 +250,11 @@ func decodeModel(data []byte) (*model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	const maxRaw = 256 << 20
+	raw, err := io.ReadAll(io.LimitReader(zr, maxRaw+1))
+	if err == nil && len(raw) > maxRaw {
+		err = errors.New("too large")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
@@ -268,7 +272,7 @@ func decodeModel(data []byte) (*model, error) {
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4)))
 	nf := r.uvarint()
-	if r.err != nil || nf > uint64(len(raw)) {
+	if r.err != nil || nf > uint64(len(raw))/2 {
 		return nil, fmt.Errorf("model: bad header: %v", r.err)
 	}
 	m.scale = scale
