@@ -195,7 +195,7 @@ func newProgress(env Env, args []string, every time.Duration, quiet bool) *progr
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionSetDescription("ingest"),
 			progressbar.OptionClearOnFinish(),
-			progressbar.OptionFullWidth(),
+			progressbar.OptionSetWidth(30),
 		)
 		return p
 	}
@@ -256,7 +256,7 @@ func (p *progress) articles(stored int, t ingestTally) {
 	defer p.mu.Unlock()
 	p.stored, p.tally = stored, t
 	if p.bar != nil {
-		p.bar.Describe(fmt.Sprintf("%d articles, %.0f/s", stored, float64(stored)/time.Since(p.start).Seconds()))
+		p.bar.Describe(fmt.Sprintf("ingest: %d articles, %.0f/s", stored, float64(stored)/time.Since(p.start).Seconds()))
 	}
 }
 

@@ -154,3 +154,27 @@ func TestIngestDemo(t *testing.T) {
 		t.Errorf("search ceasefire: exit %d\n%s", code, out)
 	}
 }
+
+// TestIngestProgressCounts checks the plain periodic counts printed when
+// stderr is not a terminal, and that --quiet silences them.
+func TestIngestProgressCounts(t *testing.T) {
+	demo := filepath.Join(repoRoot(t), "testdata", "demo")
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--progress-every", "1ms"}, true},
+		{[]string{"--progress-every", "1ms", "--quiet"}, false},
+	}
+	for _, tc := range tests {
+		db := filepath.Join(t.TempDir(), "p.db")
+		args := append([]string{"ingest", "--db", db, "--batch", "2"}, tc.args...)
+		code, _, errs := cliRun(t, "", append(args, demo)...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, errs)
+		}
+		if got := strings.Contains(errs, "stored,") && strings.Contains(errs, "articles/s"); got != tc.want {
+			t.Errorf("%v: progress printed = %v, want %v:\n%s", tc.args, got, tc.want, errs)
+		}
+	}
+}
