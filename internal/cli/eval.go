@@ -25,6 +25,10 @@ func runEval(ctx context.Context, env Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	if reports, err := isReportsGold(*gold); err == nil && reports {
+		// Event reports are scored through the whole pipeline (eval_reports.go).
+		return runEvalReports(ctx, env, *gold, *dict, *asJSON)
+	}
 	f, err := os.Open(*gold)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
