@@ -178,7 +178,7 @@ func (cs *clauseScan) stretch(first, last int, final bool) {
 	t := toks[first]
 	c := cs.chunkAt(first)
 	switch {
-	case t.Tag == "VBG" || (!final && (t.Tag == "VBN" || t.Tag == "VBD")):
+	case t.Tag == "VBG" || (!final && t.Tag == "VBN"):
 		// ", backed by Iran,", ", killing six people."
 		cs.add(Insertion, first, last, noSpeaker)
 	case !final && c != nil && (c.Kind == PP || c.Kind == ADVP):

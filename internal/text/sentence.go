@@ -101,7 +101,9 @@ func (lx *lexicon) breaksBefore(stop, next Token) bool {
 		return false
 	}
 	if opener {
-		return false
+		// "… Ball and Turben Inc. "Any company …" — but not an initial
+		// before a quote.
+		return len(stem) > 1 && isOpener(next.Text) && next.Text != "("
 	}
 	return lx.isStarter(next.Norm)
 }
