@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -161,9 +160,6 @@ func ingestAll(ctx context.Context, st *store.Store, args []string, opts ingest.
 	defer mu.Unlock()
 	if failed == nil && ctx.Err() != nil {
 		failed = fmt.Errorf("interrupted: %w", context.Cause(ctx))
-	}
-	if failed != nil && errors.Is(failed, context.Canceled) && ctx.Err() == nil {
-		failed = nil
 	}
 	return tally, failed
 }

@@ -19,9 +19,6 @@ import (
 // limit ends the file (CSV cannot be resynchronised safely after it).
 type CSV struct{ Opts Options }
 
-// csvColumns are the header names CSV understands.
-var csvColumns = [...]string{"id", "date", "title", "text", "url", "source"}
-
 // Read implements Reader.
 func (c CSV) Read(ctx context.Context, name string, r io.Reader) iter.Seq[Record] {
 	return func(yield func(Record) bool) {

@@ -16,13 +16,14 @@ const (
 	noteBOMGone = "byte order mark removed"
 )
 
-var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
+// bomUTF8 is the UTF-8 byte order mark.
+const bomUTF8 = "\xEF\xBB\xBF"
 
 // toUTF8 returns b as valid UTF-8 and a note when it had to be decoded:
 // a UTF-16 byte order mark selects UTF-16, invalid UTF-8 is read as
 // Windows-1252. A UTF-8 byte order mark is dropped silently.
 func toUTF8(b []byte) (string, string) {
-	b = bytes.TrimPrefix(b, bomUTF8)
+	b = bytes.TrimPrefix(b, []byte(bomUTF8))
 	if utf8.Valid(b) {
 		return string(b), ""
 	}

@@ -140,15 +140,12 @@ func tidyText(s string) string {
 	return b.String()
 }
 
-// feedTimeLayouts are the common timestamp forms of RSS and Atom.
-var feedTimeLayouts = [...]string{time.RFC1123Z, time.RFC1123, time.RFC3339, time.RFC822Z, time.RFC822}
-
 // localDay is the publication day in the publisher's own time zone: the
 // parser normalises timestamps to UTC, which can move an evening story to
 // the next day, so the raw value is re-read when its form is a common one.
 func localDay(raw string, parsed time.Time) chronicle.Date {
 	raw = strings.TrimSpace(raw)
-	for _, l := range feedTimeLayouts {
+	for _, l := range [...]string{time.RFC1123Z, time.RFC1123, time.RFC3339, time.RFC822Z, time.RFC822} {
 		if t, err := time.Parse(l, raw); err == nil {
 			return chronicle.DateOf(t)
 		}

@@ -35,21 +35,22 @@ const (
 	FormatHTML  Format = "html"
 )
 
-// formatByExt maps file extensions (after any ".gz") to formats. Folders
-// are read for these extensions only.
-var formatByExt = map[string]Format{
-	".txt":    FormatPlain,
-	".text":   FormatPlain,
-	".jsonl":  FormatJSONL,
-	".ndjson": FormatJSONL,
-	".json":   FormatJSONL,
-	".csv":    FormatCSV,
-	".xml":    FormatFeed,
-	".rss":    FormatFeed,
-	".atom":   FormatFeed,
-	".html":   FormatHTML,
-	".htm":    FormatHTML,
-	".xhtml":  FormatHTML,
+// formatByExt maps a lower-case file extension (after any ".gz") to a
+// format. Folders are read for these extensions only.
+func formatByExt(ext string) (Format, bool) {
+	switch ext {
+	case ".txt", ".text":
+		return FormatPlain, true
+	case ".jsonl", ".ndjson", ".json":
+		return FormatJSONL, true
+	case ".csv":
+		return FormatCSV, true
+	case ".xml", ".rss", ".atom":
+		return FormatFeed, true
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML, true
+	}
+	return "", false
 }
 
 // FormatOf guesses an input's format from its name (extension, ignoring a
@@ -57,7 +58,7 @@ var formatByExt = map[string]Format{
 // is JSON Lines unless its content is a JSON Feed.
 func FormatOf(name string, head []byte) Format {
 	ext := filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))
-	if f, ok := formatByExt[ext]; ok && !isURL(name) && ext != ".json" {
+	if f, ok := formatByExt(ext); ok && !isURL(name) && ext != ".json" {
 		return f
 	}
 	return sniff(head)
@@ -65,7 +66,7 @@ func FormatOf(name string, head []byte) Format {
 
 // sniff guesses a format from the start of the input.
 func sniff(head []byte) Format {
-	h := bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n")
+	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte(bomUTF8)), " \t\r\n")
 	lower := bytes.ToLower(h)
 	switch {
 	case len(h) == 0:
@@ -161,7 +162,7 @@ func Expand(arg string) ([]string, error) {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(d.Name()), ".gz")))
-		if _, known := formatByExt[ext]; known && !hidden && d.Type().IsRegular() {
+		if _, known := formatByExt(ext); known && !hidden && d.Type().IsRegular() {
 			out = append(out, p)
 		}
 		return nil
@@ -300,7 +301,7 @@ func urlFormat(u, contentType string, head []byte) Format {
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
 	}
-	if f, ok := formatByExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(path, ".gz")))]; ok {
+	if f, ok := formatByExt(strings.ToLower(filepath.Ext(strings.TrimSuffix(path, ".gz")))); ok {
 		return f
 	}
 	mt, _, _ := mime.ParseMediaType(contentType)
