@@ -126,7 +126,11 @@ func loadSources(ctx context.Context, srcs []source, opt Options) (*Dictionary, 
 				return
 			}
 			p := &Dictionary{}
-			if err := p.ParseWith(ctx, s.kind, s.name, data, opt); err != nil {
+			parse := p.ParseWith
+			if IsJSONName(s.name) {
+				parse = p.ParseJSON
+			}
+			if err := parse(ctx, s.kind, s.name, data, opt); err != nil {
 				errs[i] = err
 				return
 			}
