@@ -203,9 +203,30 @@ func (c *Coder) object(s *sentence, v *verb, hi, src int) int {
 		if v.insert[0] < 0 && s.insertOf(g.start)[0] >= 0 {
 			continue
 		}
+		if countryOf(g.members[0].code) == "---" {
+			if g.start > 0 && s.possessive(g.start-1) {
+				// "withdraw its troops from Lebanon": the subject's own
+				// people are not the target.
+				continue
+			}
+			if e := g.end; e < len(s.words) && s.pieceAt[e] < 0 && !s.isVerb[e] && (s.words[e].tag == "NN" || s.words[e].tag == "NNS") {
+				// An agent word modifying a noun ("military aid") is not
+				// the target.
+				continue
+			}
+		}
 		return gi
 	}
 	return -1
+}
+
+// possessive reports whether word i is a possessive pronoun.
+func (s *sentence) possessive(i int) bool {
+	switch s.norms[i] {
+	case "its", "their", "his", "her", "our", "my", "your":
+		return true
+	}
+	return false
 }
 
 // byAgent finds the actor of a passive verb's "by" phrase.

@@ -132,6 +132,10 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 		if last.base != "" || last.agent == nil || !allBased(h) || !s.agentPrepGap(last.end, h[0].start) {
 			continue
 		}
+		if g[0].start > 0 && s.possessive(g[0].start-1) {
+			// "its troops from Gondor" are the subject's, not Gondor's.
+			continue
+		}
 		var out []unit
 		if !allAgents(g) {
 			// "Ithilen and the government of Gondor": only the last
