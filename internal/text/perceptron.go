@@ -276,37 +276,41 @@ func decodeModel(data []byte) (*model, error) {
 		return nil, fmt.Errorf("model: bad header: %v", r.err)
 	}
 	m.scale = scale
-	size := 1
-	for size < int(nf)*9/8+1 {
-		size <<= 1
+	type feature struct {
+		h          uint64
+		first, end int
 	}
-	m.table = make([]slot, size)
-	m.shift = uint(64 - bits.Len(uint(size-1)))
-	if size == 1 {
-		m.shift = 63
-		m.table = make([]slot, 2)
-	}
+	feats := make([]feature, 0, nf)
+	var all []extraWeight
 	h := uint64(0)
-	var ws []extraWeight
 	for i := range nf {
 		h += r.uvarint()
 		nw := r.uvarint()
 		if nw > nc {
 			return nil, fmt.Errorf("model: feature %d has %d weights", i, nw)
 		}
-		ws = ws[:0]
+		first := len(all)
 		for range nw {
 			c := r.byte()
 			q := r.varint()
 			if uint64(c) >= nc || q > math.MaxInt16 || q < math.MinInt16 {
 				return nil, fmt.Errorf("model: feature %d: class %d weight %d", i, c, q)
 			}
-			ws = append(ws, extraWeight{c, int16(q)})
+			all = append(all, extraWeight{c, int16(q)})
 		}
 		if r.err != nil {
 			return nil, fmt.Errorf("model: feature %d: %w", i, r.err)
 		}
-		if !m.insert(h, ws) {
+		feats = append(feats, feature{h, first, len(all)})
+	}
+	size := 2
+	for size < len(feats)*9/8+1 {
+		size <<= 1
+	}
+	m.table = make([]slot, size)
+	m.shift = uint(64 - bits.Len(uint(size-1)))
+	for i, f := range feats {
+		if !m.insert(f.h, all[f.first:f.end]) {
 			return nil, fmt.Errorf("model: feature %d repeated", i)
 		}
 	}
@@ -463,8 +467,10 @@ func (t *trainer) bump(i int32, class int, d float64) {
 
 // averaged returns the averaged weights of the features that have one
 // weight of magnitude keep or more, dropping weights below 1e-3. Pruning
-// at keep = 1 halves the tagger at no measurable cost in accuracy and
-// keeps the weight table small enough to stay in cache.
+// at keep = 1.5 leaves a fifth of the tagger's features for a loss of
+// 0.0004 in POS accuracy and 0.002 in chunk F1 on CoNLL-2000, and keeps
+// the weight table small enough to stay in cache: the analyzer runs 20%
+// faster than at keep = 1.
 func (t *trainer) averaged(keep float64) map[uint64][]weight {
 	out := make(map[uint64][]weight, len(t.index))
 	for h, i := range t.index {

@@ -215,7 +215,7 @@ func trainTagger(ctx context.Context, sents []taggedSent, iters int, log *slog.L
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	}
 	var buf bytes.Buffer
-	if err := encodeModel(&buf, classes, tr.averaged(1), dict); err != nil {
+	if err := encodeModel(&buf, classes, tr.averaged(1.5), dict); err != nil {
 		return nil, fmt.Errorf("train tagger: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -262,7 +262,7 @@ func trainChunker(ctx context.Context, sents []taggedSent, iters int, log *slog.
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	}
 	var buf bytes.Buffer
-	if err := encodeModel(&buf, classes, tr.averaged(1), nil); err != nil {
+	if err := encodeModel(&buf, classes, tr.averaged(1.5), nil); err != nil {
 		return nil, fmt.Errorf("train chunker: %w", err)
 	}
 	return buf.Bytes(), nil
