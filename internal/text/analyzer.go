@@ -82,7 +82,7 @@ func (a *Analyzer) analyze(text string, date chronicle.Date, raw bool) *Doc {
 		})
 	}
 	for _, q := range quote.Find(text) {
-		d.Quotes = append(d.Quotes, Quote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerAt: q.SpeakerAt, Cue: q.Cue})
+		d.Quotes = append(d.Quotes, Quote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerAt: q.SpeakerAt, Cue: q.Cue, Inner: q.Inner})
 	}
 	return d
 }

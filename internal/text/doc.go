@@ -97,6 +97,7 @@ type Quote struct {
 	Speaker    string // speaker text where the text gives one
 	SpeakerAt  [2]int // byte offsets of the speaker, or {-1,-1}
 	Cue        string // "said", "according to", "told reporters", ...
+	Inner      [2]int // byte offsets of the quoted words, without the marks
 }
 
 // Timex is a temporal expression normalised against Doc.Date.
