@@ -60,7 +60,10 @@ type sentence struct {
 	inserts  [][2]int // comma-delimited insertions (word ranges, commas excluded)
 	reported bool     // the sentence has an attribution tail
 	issues   []string
-	present  map[string]struct{} // the sentence's words, filled on first use
+	// issuesDone is set once issues holds the sentence's issue codes.
+	issuesDone bool
+	present    map[string]struct{} // the sentence's words, filled on first use
+	cands      []int32             // scratch for pattern candidates
 }
 
 // analyse builds the sentence view; nil when a discard drops it.
@@ -73,7 +76,7 @@ func (c *Coder) analyse(sc *scratch, doc *text.Doc, si int, date chronicle.Date)
 	*s = sentence{doc: doc, index: si, words: sc.words, norms: sc.norms,
 		cls: s.cls[:0], pieceAt: s.pieceAt[:0], pieces: s.pieces[:0], groups: s.groups[:0],
 		groupAt: s.groupAt[:0], verbs: s.verbs[:0], isVerb: s.isVerb[:0], inserts: s.inserts[:0],
-		present: sc.present}
+		present: sc.present, cands: s.cands[:0]}
 	if s.present == nil {
 		s.present = make(map[string]struct{}, 64)
 		sc.present = s.present
@@ -92,12 +95,22 @@ func (c *Coder) analyse(sc *scratch, doc *text.Doc, si int, date chronicle.Date)
 	c.findTail(s)
 	c.findInserts(s)
 	c.buildGroups(s, date)
+	return s
+}
+
+// issuesOf returns the sentence's issue codes, found on first use (most
+// sentences code no event and never need them).
+func (c *Coder) issuesOf(s *sentence) []string {
+	if s.issuesDone {
+		return s.issues
+	}
+	s.issuesDone = true
 	for _, im := range c.dict.IssuesIn(s.norms) {
 		if im.Issue.Code != "" && !contains(s.issues, im.Issue.Code) {
 			s.issues = append(s.issues, im.Issue.Code)
 		}
 	}
-	return s
+	return s.issues
 }
 
 func contains(ss []string, s string) bool {
@@ -113,7 +126,9 @@ func contains(ss []string, s string) bool {
 func (c *Coder) findPieces(s *sentence) {
 	n := len(s.words)
 	for i := 0; i < n; {
-		if isPunct(s.norms[i]) {
+		if isPunct(s.norms[i]) || s.cls[i]&(clPrep|clConj|clAux|clModal|clSubord) != 0 && s.norms[i] != "the" {
+			// No actor or agent phrase starts with punctuation or a
+			// function word.
 			i++
 			continue
 		}

@@ -253,7 +253,8 @@ func (c *Coder) matchVerb(s *sentence, v *verb, lo, hi int) (code, paired string
 	fam := &c.dict.Verbs.Families[v.m.Family]
 	best := -1
 	var bestB binding
-	for pi := range fam.Patterns {
+	s.cands = c.pats[v.m.Family].candidates(s, s.cands)
+	for _, pi := range s.cands {
 		p := &fam.Patterns[pi]
 		if p.Code == "" || !s.hasAll(c.lits[v.m.Family][pi]) {
 			continue
@@ -356,7 +357,7 @@ func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, date chronicle
 			Target:       c.actor(s, p.b),
 			Code:         p.code,
 			Modality:     mod,
-			Issues:       s.issues,
+			Issues:       c.issuesOf(s),
 			Evidence:     chronicle.Span{Text: s.doc.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End},
 			Verb:         s.span(v.m.Start, v.m.End),
 			CoderVersion: Version,

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -50,7 +51,32 @@ type Coder struct {
 	// pattern needs; a pattern whose words are not all in the sentence is
 	// not tried.
 	lits [][][]string
+	// pats indexes, per verb family, its patterns by their first literal
+	// word, so only patterns whose words can be in the sentence are tried.
+	pats []patternIndex
+	// syns maps a synset name to its forms by first word.
+	syns map[string]map[string][][]string
 	pool sync.Pool
+}
+
+type patternIndex struct {
+	byWord map[string][]int32
+	always []int32 // patterns without literal words
+}
+
+// candidates returns the patterns of a family worth trying on a sentence,
+// in file order.
+func (ix *patternIndex) candidates(s *sentence, buf []int32) []int32 {
+	buf = append(buf[:0], ix.always...)
+	if len(ix.byWord) > 0 {
+		for _, w := range s.norms {
+			if ps, ok := ix.byWord[w]; ok {
+				buf = append(buf, ps...)
+			}
+		}
+	}
+	slices.Sort(buf)
+	return slices.Compact(buf)
 }
 
 type gappedActor struct {
@@ -84,7 +110,20 @@ func New(dict *lexicon.Dictionary, tab *ontology.Table, opts Options) *Coder {
 			}
 		}
 	}
+	c.syns = make(map[string]map[string][][]string, len(dict.Verbs.Synsets))
+	for name, syn := range dict.Verbs.Synsets {
+		m := map[string][][]string{}
+		for _, f := range syn.Forms {
+			if len(f) > 0 {
+				m[f[0]] = append(m[f[0]], f)
+			}
+		}
+		// Keys as lexicon writes Elem.Text: no "&", no trailing "_",
+		// upper case.
+		c.syns[strings.ToUpper(strings.TrimRight(strings.TrimPrefix(strings.TrimSpace(name), "&"), "_"))] = m
+	}
 	c.lits = make([][][]string, len(dict.Verbs.Families))
+	c.pats = make([]patternIndex, len(dict.Verbs.Families))
 	for f := range dict.Verbs.Families {
 		fam := &dict.Verbs.Families[f]
 		c.lits[f] = make([][]string, len(fam.Patterns))
@@ -98,6 +137,15 @@ func New(dict *lexicon.Dictionary, tab *ontology.Table, opts Options) *Coder {
 				ws = appendLits(ws, e)
 			}
 			c.lits[f][p] = ws
+			ix := &c.pats[f]
+			if len(ws) == 0 {
+				ix.always = append(ix.always, int32(p))
+				continue
+			}
+			if ix.byWord == nil {
+				ix.byWord = map[string][]int32{}
+			}
+			ix.byWord[ws[0]] = append(ix.byWord[ws[0]], int32(p))
 		}
 	}
 	c.pool.New = func() any { return new(scratch) }
@@ -121,7 +169,7 @@ func appendLits(ws []string, e lexicon.Elem) []string {
 
 // WithOptions returns a coder sharing c's dictionaries with other options.
 func (c *Coder) WithOptions(opts Options) *Coder {
-	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, gapped: c.gapped, lits: c.lits}
+	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
 	d.pool.New = func() any { return new(scratch) }
 	return d
 }
@@ -169,6 +217,7 @@ type scratch struct {
 	words   []word
 	norms   []string
 	sent    sentence
+	cands   []int32
 	dropped []bool
 	present map[string]struct{}
 }

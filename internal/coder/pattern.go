@@ -108,7 +108,13 @@ func (m *matcher) forward(e lexicon.Elem, p int) (int, int) {
 			return 1, -1
 		}
 	case lexicon.ElemSynset:
-		return m.c.dict.SynsetMatch(e.Text, s.norms[:m.hi], p), -1
+		best := 0
+		for _, f := range m.c.syns[e.Text][s.norms[p]] {
+			if len(f) > best && p+len(f) <= m.hi && equalAt(s.norms, p, f) {
+				best = len(f)
+			}
+		}
+		return best, -1
 	case lexicon.ElemSource, lexicon.ElemTarget, lexicon.ElemCompound, lexicon.ElemSkip:
 		q := p
 		for q < m.hi && s.cls[q]&clDet != 0 && s.groupAt[q] < 0 {
