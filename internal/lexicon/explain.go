@@ -159,7 +159,7 @@ func explainCodes(a *Actor, date chronicle.Date) ([]CodeChoice, string) {
 			ch.Why = fmt.Sprintf("restricted to %s; no date given, so only default codes apply", span(c.From, c.To))
 		case c.Restricted() && !c.Covers(date):
 			ch.Why = fmt.Sprintf("%s is outside %s", date, span(c.From, c.To))
-		case k == chosen:
+		case c.Restricted() && k == chosen:
 			ch.Why = fmt.Sprintf("%s is within %s, the first restriction covering it", date, span(c.From, c.To))
 		case c.Restricted():
 			ch.Why = fmt.Sprintf("covers %s too, but %s at line %d comes first", date, a.Codes[chosen].Code, a.Codes[chosen].Pos.Line)
