@@ -15,7 +15,13 @@ type matcher struct {
 	s      *sentence
 	lo, hi int
 	b      binding
+	// steps bounds the backtracking work on one pattern, so a long
+	// sentence full of repeated words cannot make matching explode.
+	steps int
 }
+
+// maxSteps is the most element trials one pattern may take.
+const maxSteps = 4096
 
 // match returns the pattern's score (words, synset words and actor slots
 // matched) and whether it matched.
@@ -40,6 +46,9 @@ func (m *matcher) post(es []lexicon.Elem, k, pos int) (int, bool) {
 	}
 	e := es[k]
 	for p := pos; p < m.hi; p++ {
+		if m.steps++; m.steps > maxSteps {
+			return 0, false
+		}
 		n, g := m.forward(e, p)
 		if n > 0 {
 			rest, ok := m.post(es, k+1, p+n)
@@ -61,6 +70,9 @@ func (m *matcher) pre(es []lexicon.Elem, k, pos int) (int, bool) {
 	}
 	e := es[k]
 	for p := pos; p >= m.lo; p-- {
+		if m.steps++; m.steps > maxSteps {
+			return 0, false
+		}
 		n, g := m.backward(e, p)
 		if n > 0 {
 			rest, ok := m.pre(es, k-1, p-n)
