@@ -81,6 +81,7 @@ func runIngest(ctx context.Context, env Env, args []string) int {
 // the calling one, so parsing and fingerprinting overlap with the
 // database writes. Each batch is one transaction.
 func ingestAll(ctx context.Context, st *store.Store, args []string, opts ingest.Options, size int, prog *progress) (ingestTally, error) {
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	batches := make(chan []chronicle.Article, 2)
@@ -158,8 +159,9 @@ func ingestAll(ctx context.Context, st *store.Store, args []string, opts ingest.
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if failed == nil && ctx.Err() != nil {
-		failed = fmt.Errorf("interrupted: %w", context.Cause(ctx))
+	if parent.Err() != nil {
+		// A store error while interrupted is the interruption itself.
+		failed = fmt.Errorf("interrupted: %w", context.Cause(parent))
 	}
 	return tally, failed
 }

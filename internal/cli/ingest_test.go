@@ -178,3 +178,44 @@ func TestIngestProgressCounts(t *testing.T) {
 		}
 	}
 }
+
+// cancelAfter is standard input that cancels the command's context once
+// n bytes have been read, like Ctrl-C in the middle of an ingest.
+type cancelAfter struct {
+	r      *strings.Reader
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	if c.r.Size()-int64(c.r.Len()) >= int64(c.n) {
+		c.cancel()
+	}
+	return c.r.Read(p[:min(len(p), 4096)])
+}
+
+func TestIngestInterrupted(t *testing.T) {
+	var in strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&in, `{"id":"i%d","text":%q}`+"\n", i, crashText(i))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db := filepath.Join(t.TempDir(), "i.db")
+	var out, errb bytes.Buffer
+	env := Env{Stdin: &cancelAfter{r: strings.NewReader(in.String()), n: in.Len() / 2, cancel: cancel}, Stdout: &out, Stderr: &errb}
+	code := Main(ctx, []string{"ingest", "--quiet", "--batch", "100", "--db", db, "-"}, env)
+	if code != ExitFailure || !strings.Contains(errb.String(), "interrupted") {
+		t.Fatalf("exit %d, stderr %q; want %d and an interruption message", code, errb.String(), ExitFailure)
+	}
+	// What was committed stays, in whole batches, and the ingest resumes.
+	var read, added int
+	if _, err := fmt.Sscanf(out.String(), "read %d: %d new", &read, &added); err != nil || added == 0 || added >= 5000 || added%100 != 0 {
+		t.Fatalf("summary %q (%v): want some whole batches stored", out.String(), err)
+	}
+	code, sum, errs := cliRun(t, in.String(), "ingest", "--quiet", "--db", db, "-")
+	want := fmt.Sprintf("read 5000: %d new, %d duplicate", 5000-added, added)
+	if code != ExitOK || !strings.Contains(sum, want) {
+		t.Errorf("resume: exit %d %q %s; want %q", code, sum, errs, want)
+	}
+}

@@ -72,8 +72,11 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 			if date == "" {
 				date = "????-??-??"
 			}
-			fmt.Fprintf(env.Stdout, "%s  %s  %s\n    %s\n", date, h.Article.ID, h.Article.Title,
-				strings.Join(strings.Fields(h.Snippet), " "))
+			head := date + "  " + h.Article.ID
+			if h.Article.Title != "" {
+				head += "  " + h.Article.Title
+			}
+			fmt.Fprintf(env.Stdout, "%s\n    %s\n", head, strings.Join(strings.Fields(h.Snippet), " "))
 		}
 		if len(hits) == 0 {
 			fmt.Fprintln(env.Stderr, "chronicle search: no articles match")
