@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -33,11 +34,11 @@ func (f Feed) Read(ctx context.Context, name string, r io.Reader) iter.Seq[Recor
 			yield(fail(name, 0, 0, tooLarge("the feed", limit)))
 			return
 		}
-		if len(strings.TrimSpace(string(b))) == 0 {
+		if len(bytes.TrimSpace(b)) == 0 {
 			yield(fail(name, 0, 0, ErrEmpty))
 			return
 		}
-		feed, err := gofeed.NewParser().ParseString(string(b))
+		feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 		b = nil
 		if err != nil {
 			yield(fail(name, 0, 0, fmt.Errorf("%w: not a feed: %v", ErrSyntax, err)))
