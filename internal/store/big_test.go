@@ -108,8 +108,10 @@ func synthEvent(r *rand.Rand, i int, countries []string, cum []float64, codes []
 }
 
 // bulkInsertEvents writes n synthetic events straight into the events
-// table in large transactions: the fast path for building benchmark
-// databases (no mentions, no clustering).
+// table: the fast path for building benchmark databases (no mentions, no
+// clustering). Like any bulk load it drops the events table's indexes and
+// triggers first, inserts in large transactions, then recreates them from
+// their stored definitions and recomputes the per-day totals.
 func bulkInsertEvents(ctx context.Context, s *Store, n int) error {
 	countries := synthCountries()
 	cum := make([]float64, len(countries))
@@ -125,8 +127,36 @@ func bulkInsertEvents(ctx context.Context, s *Store, n int) error {
 		t += c.weight
 		codeCum[i] = t
 	}
+	var defs []string
+	err := s.write(ctx, "drop event indexes", func(w *writer) error {
+		rows, err := w.tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_master
+			WHERE tbl_name = 'events' AND type IN ('index', 'trigger') AND sql IS NOT NULL`)
+		if err != nil {
+			return err
+		}
+		var drops []string
+		for rows.Next() {
+			var typ, name, def string
+			if err := rows.Scan(&typ, &name, &def); err != nil {
+				rows.Close()
+				return err
+			}
+			defs = append(defs, def)
+			drops = append(drops, "DROP "+strings.ToUpper(typ)+" "+name)
+		}
+		rows.Close()
+		for _, d := range drops {
+			if _, err := w.tx.ExecContext(ctx, d); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return err
+	}
 	r := rand.New(rand.NewPCG(1, 2))
-	const batch = 50_000
+	const batch = 100_000
 	for start := 0; start < n; start += batch {
 		err := s.write(ctx, "bulk events", func(w *writer) error {
 			for i := start; i < min(start+batch, n); i++ {
@@ -141,7 +171,18 @@ func bulkInsertEvents(ctx context.Context, s *Store, n int) error {
 			return err
 		}
 	}
-	return nil
+	return s.write(ctx, "recreate event indexes", func(w *writer) error {
+		for _, d := range defs {
+			if _, err := w.tx.ExecContext(ctx, d); err != nil {
+				return fmt.Errorf("%s: %w", d, err)
+			}
+		}
+		_, err := w.tx.ExecContext(ctx, `DELETE FROM event_days;
+			INSERT INTO event_days (day, quad_class, plover_type, n, goldstein_sum)
+			SELECT day, quad_class, plover_type, COUNT(*), SUM(goldstein) FROM events
+			WHERE date <> '' GROUP BY day, quad_class, plover_type`)
+		return err
+	})
 }
 
 // bigStore opens the million-event database, building it on first use in

@@ -29,63 +29,6 @@ func prefixRange(col, p string) (string, []any) {
 	return "substr(" + col + ", 1, ?) = ?", []any{len(p), p}
 }
 
-// eventWhere turns a filter into conditions on the events table e.
-func eventWhere(f chronicle.EventFilter) ([]string, []any) {
-	var where []string
-	var args []any
-	add := func(c string, a ...any) {
-		where = append(where, c)
-		args = append(args, a...)
-	}
-	if p := strings.ToUpper(strings.TrimSpace(f.Actor)); p != "" {
-		c1, a1 := prefixRange("e.src_code", p)
-		c2, a2 := prefixRange("e.tgt_code", p)
-		add("("+c1+" OR "+c2+")", append(a1, a2...)...)
-	}
-	if p := strings.ToUpper(strings.TrimSpace(f.Source)); p != "" {
-		c, a := prefixRange("e.src_code", p)
-		add(c, a...)
-	}
-	if p := strings.ToUpper(strings.TrimSpace(f.Target)); p != "" {
-		c, a := prefixRange("e.tgt_code", p)
-		add(c, a...)
-	}
-	if p := strings.TrimSpace(f.Code); p != "" {
-		c, a := prefixRange("e.code", p)
-		add(c, a...)
-	}
-	if r := strings.TrimSpace(f.Root); r != "" {
-		add("e.root = ?", r)
-	}
-	if p := strings.ToUpper(strings.TrimSpace(f.PLOVER)); p != "" {
-		add("e.plover_type = ?", p)
-	}
-	if c := strings.ToUpper(strings.TrimSpace(f.Country)); c != "" {
-		add("(e.loc_country = ? OR e.src_country = ? OR e.tgt_country = ?)", c, c, c)
-	}
-	if f.Modality != "" {
-		add("e.modality = ?", string(f.Modality))
-	}
-	if strings.TrimSpace(f.Query) != "" {
-		q := FTSQuery(f.Query)
-		if q == "" {
-			q = `""` // nothing searchable: match nothing
-		}
-		add(`e.id IN (SELECT m.event_id FROM mentions m WHERE m.seq IN
-			(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?))`, q)
-	}
-	if a := strings.TrimSpace(f.Article); a != "" {
-		add("e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id = ?)", a)
-	}
-	if !f.From.IsZero() {
-		add("e.date >= ?", dateString(f.From))
-	}
-	if !f.To.IsZero() {
-		add("e.date <> '' AND e.date <= ?", dateString(f.To))
-	}
-	return where, args
-}
-
 func whereClause(where []string) string {
 	if len(where) == 0 {
 		return ""
@@ -143,14 +86,34 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 	return es, next, nil
 }
 
+// Default plan thresholds (see plan.go). listingCap is the estimated
+// match count under which a listing is driven by its most selective
+// condition and sorted, rather than found by walking the dates newest
+// first; aggregateCap caps the estimates that choose how timelines and
+// networks read events.
+const (
+	defaultListingCap   = 20000
+	defaultAggregateCap = 20000
+)
+
 func (s *Store) eventPage(ctx context.Context, f chronicle.EventFilter, cur cursor, n int) ([]chronicle.Event, error) {
-	where, args := eventWhere(f)
+	p, err := s.planEvents(ctx, f, true, s.listingCap)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	b := p.branches[0] // listings never branch
+	where, args := b.where, b.args
 	if cur.Kind == cursorKeyset {
-		where = append(where, "(e.date < ? OR (e.date = ? AND e.id < ?))")
+		if p.dateOrder {
+			where = append(where, "(e.date < ? OR (e.date = ? AND e.id < ?))")
+		} else {
+			where = append(where, "(+e.date < ? OR (+e.date = ? AND +e.id < ?))")
+		}
 		args = append(args, cur.Date, cur.Date, cur.ID)
 	}
 	args = append(args, n)
-	rows, err := s.r.QueryContext(ctx, eventSelect()+whereClause(where)+` ORDER BY e.date DESC, e.id DESC LIMIT ?`, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+prefixed(eventColumns, "e.")+` FROM `+b.from+
+		whereClause(where)+` ORDER BY e.date DESC, e.id DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
@@ -248,6 +211,21 @@ func (s *Store) Sentences(ctx context.Context, articleID string) ([]chronicle.Se
 	return out, nil
 }
 
+// each runs a read query and calls fn for every row.
+func (s *Store) each(ctx context.Context, q string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 func (s *Store) mentions(ctx context.Context, cond string, args ...any) ([]chronicle.Mention, error) {
 	rows, err := s.r.QueryContext(ctx, mentionSelect()+cond, args...)
 	if err != nil {
@@ -312,10 +290,14 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 	if _, err := bucketStart(0, iv); err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
-	var query string
-	var args []any
+	type query struct {
+		sql  string
+		args []any
+	}
+	var queries []query
 	if onlyDates(f) {
 		var where []string
+		var args []any
 		if !f.From.IsZero() {
 			where = append(where, "day >= ?")
 			args = append(args, epochDay(f.From))
@@ -325,49 +307,51 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 			args = append(args, epochDay(f.To))
 		}
 		where = append(where, "n > 0")
-		query = `SELECT day, quad_class, plover_type, n, goldstein_sum FROM event_days` + whereClause(where)
+		queries = append(queries, query{`SELECT day, quad_class, plover_type, n, goldstein_sum FROM event_days` + whereClause(where), args})
 	} else {
-		where, a := eventWhere(f)
-		where = append(where, "e.date <> ''")
-		args = a
-		query = `SELECT e.day, e.quad_class, e.plover_type, COUNT(*), SUM(e.goldstein) FROM events e` +
-			whereClause(where) + ` GROUP BY e.day, e.quad_class, e.plover_type`
+		p, err := s.planEvents(ctx, f, false, s.aggregateCap)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		for _, b := range p.branches {
+			where := append(b.where, "+e.date <> ''")
+			queries = append(queries, query{`SELECT e.day, e.quad_class, e.plover_type, COUNT(*), SUM(e.goldstein) FROM ` + b.from +
+				whereClause(where) + ` GROUP BY e.day, e.quad_class, e.plover_type`, b.args})
+		}
 	}
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	defer rows.Close()
 	type acc struct {
 		b   chronicle.TimelineBucket
 		sum float64
 	}
 	buckets := map[chronicle.Date]*acc{}
-	for rows.Next() {
-		var dayNum int64
-		var quad, n int
-		var plover string
-		var sum float64
-		if err := rows.Scan(&dayNum, &quad, &plover, &n, &sum); err != nil {
+	for _, q := range queries {
+		err := s.each(ctx, q.sql, q.args, func(rows *sql.Rows) error {
+			var dayNum int64
+			var quad, n int
+			var plover string
+			var sum float64
+			if err := rows.Scan(&dayNum, &quad, &plover, &n, &sum); err != nil {
+				return err
+			}
+			start, _ := bucketStart(dayNum, iv)
+			a := buckets[start]
+			if a == nil {
+				a = &acc{b: chronicle.TimelineBucket{Period: start.String(), ByPLOVER: map[string]int{}}}
+				buckets[start] = a
+			}
+			a.b.Count += n
+			if quad >= 1 && quad <= 4 {
+				a.b.ByQuad[quad] += n
+			}
+			if plover != "" {
+				a.b.ByPLOVER[plover] += n
+			}
+			a.sum += sum
+			return nil
+		})
+		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
-		start, _ := bucketStart(dayNum, iv)
-		a := buckets[start]
-		if a == nil {
-			a = &acc{b: chronicle.TimelineBucket{Period: start.String(), ByPLOVER: map[string]int{}}}
-			buckets[start] = a
-		}
-		a.b.Count += n
-		if quad >= 1 && quad <= 4 {
-			a.b.ByQuad[quad] += n
-		}
-		if plover != "" {
-			a.b.ByPLOVER[plover] += n
-		}
-		a.sum += sum
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	if len(buckets) == 0 {
 		return nil, nil
@@ -398,38 +382,59 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 // value), and a node per actor on a kept edge with the number of matching
 // events it took part in. Edges come by count, descending.
 func (s *Store) Network(ctx context.Context, f chronicle.EventFilter, min int) (chronicle.Network, error) {
-	where, args := eventWhere(f)
-	rows, err := s.r.QueryContext(ctx, `SELECT e.src_code, e.tgt_code, COUNT(*),
-		SUM(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END),
-		SUM(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END),
-		SUM(e.goldstein)
-		FROM events e`+whereClause(where)+` GROUP BY e.src_code, e.tgt_code`, args...)
+	p, err := s.planEvents(ctx, f, false, s.aggregateCap)
 	if err != nil {
 		return chronicle.Network{}, fmt.Errorf("network: %w", err)
 	}
-	defer rows.Close()
 	nodes := map[string]int{}
-	var edges []chronicle.NetworkEdge
-	for rows.Next() {
-		var e chronicle.NetworkEdge
-		var sum float64
-		if err := rows.Scan(&e.Source, &e.Target, &e.Count, &e.Cooperation, &e.Conflict, &sum); err != nil {
+	type dyad struct{ src, tgt string }
+	type acc struct {
+		e   chronicle.NetworkEdge
+		sum float64
+	}
+	dyads := map[dyad]*acc{}
+	for _, b := range p.branches {
+		err := s.each(ctx, `SELECT e.src_code, e.tgt_code, COUNT(*),
+			SUM(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END),
+			SUM(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END),
+			SUM(e.goldstein)
+			FROM `+b.from+whereClause(b.where)+` GROUP BY e.src_code, e.tgt_code`, b.args, func(rows *sql.Rows) error {
+			var e chronicle.NetworkEdge
+			var sum float64
+			if err := rows.Scan(&e.Source, &e.Target, &e.Count, &e.Cooperation, &e.Conflict, &sum); err != nil {
+				return err
+			}
+			if e.Source != "" {
+				nodes[e.Source] += e.Count
+			}
+			if e.Target != "" && e.Target != e.Source {
+				nodes[e.Target] += e.Count
+			}
+			if e.Source == "" || e.Target == "" {
+				return nil
+			}
+			a := dyads[dyad{e.Source, e.Target}]
+			if a == nil {
+				dyads[dyad{e.Source, e.Target}] = &acc{e: e, sum: sum}
+				return nil
+			}
+			a.e.Count += e.Count
+			a.e.Cooperation += e.Cooperation
+			a.e.Conflict += e.Conflict
+			a.sum += sum
+			return nil
+		})
+		if err != nil {
 			return chronicle.Network{}, fmt.Errorf("network: %w", err)
 		}
-		if e.Source != "" {
-			nodes[e.Source] += e.Count
-		}
-		if e.Target != "" && e.Target != e.Source {
-			nodes[e.Target] += e.Count
-		}
-		if e.Source == "" || e.Target == "" || e.Count < min {
+	}
+	var edges []chronicle.NetworkEdge
+	for _, a := range dyads {
+		if a.e.Count < min {
 			continue
 		}
-		e.Goldstein = sum / float64(e.Count)
-		edges = append(edges, e)
-	}
-	if err := rows.Err(); err != nil {
-		return chronicle.Network{}, fmt.Errorf("network: %w", err)
+		a.e.Goldstein = a.sum / float64(a.e.Count)
+		edges = append(edges, a.e)
 	}
 	sort.Slice(edges, func(i, j int) bool {
 		a, b := edges[i], edges[j]

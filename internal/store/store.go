@@ -50,6 +50,8 @@ type Store struct {
 	mu sync.Mutex
 	// clusterOpt is the clustering rule applied on writes.
 	clusterOpt cluster.Options
+	// listingCap and aggregateCap tune how event queries are planned.
+	listingCap, aggregateCap int
 }
 
 // Open opens the database at path, creating it when it does not exist, and
@@ -79,7 +81,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0)*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &Store{path: path, w: w, r: r, clusterOpt: cluster.DefaultOptions()}, nil
+	return &Store{path: path, w: w, r: r, clusterOpt: cluster.DefaultOptions(),
+		listingCap: defaultListingCap, aggregateCap: defaultAggregateCap}, nil
 }
 
 // dsn builds the driver connection string: WAL, NORMAL sync, a busy
