@@ -8,6 +8,14 @@
 // The public types below are used by internal/coder. Changes are additive
 // only and are listed here, newest first:
 //
+//   - Added a JSON dictionary format (JSONFormat, WriteJSON,
+//     Dictionary.ParseJSON, IsJSONName): the loaders read files named
+//     "*.json" in it, so conversion goes both ways; Dictionary.ByFile
+//     splits a dictionary by source file for converters.
+//   - Added Lint, CodeBook (actor and event codes against the ontology and
+//     country-codes.tsv), Finding, SortFindings and WarningCollector (a
+//     logger that keeps loader warnings as findings) for "chronicle dict
+//     lint"; Dictionary.Explain for "chronicle dict explain".
 //   - Added Verbs.Transforms (PETRARCH-2 "~" lines) so CAMEO.2.0.txt can
 //     be read with Load(Files{Verbs: ...}); its "{...}" and "(PREP ...)"
 //     pattern groups parse into ElemPhrase and ElemPrep.

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -319,4 +320,39 @@ func BenchmarkLintPhoenix(b *testing.B) {
 	for b.Loop() {
 		Lint(d, book)
 	}
+}
+
+// FuzzLint lints whatever the PETRARCH parsers accept: no input may make
+// lint panic, and every finding must name a line.
+func FuzzLint(f *testing.F) {
+	for _, name := range []string{"lint.actors.txt", "lint.agents.txt", "lint.verbs.txt"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "lint", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(name, b)
+	}
+	book, err := NewCodeBook(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		k, ok := KindOf(name)
+		if !ok {
+			return
+		}
+		d := &Dictionary{}
+		if err := d.ParseWith(context.Background(), k, name, data, quiet()); err != nil {
+			return
+		}
+		d.Compile()
+		for _, fd := range Lint(d, book) {
+			if fd.Pos.Line < 1 || fd.Message == "" {
+				t.Fatalf("finding without a line or message: %+v", fd)
+			}
+		}
+		if len(data) > 0 {
+			d.Explain(SplitPhrase(string(data[:min(len(data), 64)])), chronicle.Date{Year: 2020, Month: 1, Day: 1})
+		}
+	})
 }
