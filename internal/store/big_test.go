@@ -178,8 +178,9 @@ func bulkInsertEvents(ctx context.Context, s *Store, n int) error {
 			}
 		}
 		_, err := w.tx.ExecContext(ctx, `DELETE FROM event_days;
-			INSERT INTO event_days (day, quad_class, plover_type, n, goldstein_sum)
-			SELECT day, quad_class, plover_type, COUNT(*), SUM(goldstein) FROM events
+			INSERT INTO event_days (day, month, quad_class, plover_type, n, goldstein_sum)
+			SELECT day, MIN(CAST(substr(date, 1, 4) AS INTEGER) * 12 + CAST(substr(date, 6, 2) AS INTEGER) - 1),
+				quad_class, plover_type, COUNT(*), SUM(goldstein) FROM events
 			WHERE date <> '' GROUP BY day, quad_class, plover_type`)
 		return err
 	})

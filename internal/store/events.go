@@ -295,6 +295,16 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 		args []any
 	}
 	var queries []query
+	// Rows are grouped by bucket in the database: the key is a day number
+	// (days since 1970-01-01; for weeks, the Monday's) or a month number
+	// (year * 12 + month - 1).
+	dayKey := func(col string) string {
+		if iv == chronicle.Week {
+			// 1970-01-01 was a Thursday; (n + 3) mod 7 is 0 on Mondays.
+			return col + " - ((" + col + " + 3) % 7 + 7) % 7"
+		}
+		return col
+	}
 	if onlyDates(f) {
 		var where []string
 		var args []any
@@ -307,16 +317,25 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 			args = append(args, epochDay(f.To))
 		}
 		where = append(where, "n > 0")
-		queries = append(queries, query{`SELECT day, quad_class, plover_type, n, goldstein_sum FROM event_days` + whereClause(where), args})
+		key := dayKey("day")
+		if iv == chronicle.Month {
+			key = "month"
+		}
+		queries = append(queries, query{`SELECT ` + key + `, quad_class, plover_type, SUM(n), SUM(goldstein_sum) FROM event_days` +
+			whereClause(where) + ` GROUP BY ` + key + `, quad_class, plover_type`, args})
 	} else {
 		p, err := s.planEvents(ctx, f, false, s.aggregateCap)
 		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
+		key := dayKey("e.day")
+		if iv == chronicle.Month {
+			key = "CAST(substr(e.date, 1, 4) AS INTEGER) * 12 + CAST(substr(e.date, 6, 2) AS INTEGER) - 1"
+		}
 		for _, b := range p.branches {
 			where := append(b.where, "+e.date <> ''")
-			queries = append(queries, query{`SELECT e.day, e.quad_class, e.plover_type, COUNT(*), SUM(e.goldstein) FROM ` + b.from +
-				whereClause(where) + ` GROUP BY e.day, e.quad_class, e.plover_type`, b.args})
+			queries = append(queries, query{`SELECT ` + key + `, e.quad_class, e.plover_type, COUNT(*), SUM(e.goldstein) FROM ` + b.from +
+				whereClause(where) + ` GROUP BY ` + key + `, e.quad_class, e.plover_type`, b.args})
 		}
 	}
 	type acc struct {
@@ -326,14 +345,17 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 	buckets := map[chronicle.Date]*acc{}
 	for _, q := range queries {
 		err := s.each(ctx, q.sql, q.args, func(rows *sql.Rows) error {
-			var dayNum int64
+			var key int64
 			var quad, n int
 			var plover string
 			var sum float64
-			if err := rows.Scan(&dayNum, &quad, &plover, &n, &sum); err != nil {
+			if err := rows.Scan(&key, &quad, &plover, &n, &sum); err != nil {
 				return err
 			}
-			start, _ := bucketStart(dayNum, iv)
+			start, _ := bucketStart(key, iv)
+			if iv == chronicle.Month {
+				start = chronicle.Date{Year: int(key / 12), Month: time.Month(key%12 + 1), Day: 1}
+			}
 			a := buckets[start]
 			if a == nil {
 				a = &acc{b: chronicle.TimelineBucket{Period: start.String(), ByPLOVER: map[string]int{}}}

@@ -13,7 +13,23 @@
 // the same text under another id is a duplicate of the first, a text whose
 // SimHash is within Hamming distance 3 of a stored one is stored and linked
 // to it as a near-duplicate, and a known id with different text is a
-// conflict and is not stored.
+// conflict and is not stored. Title and text are indexed for full-text
+// search (FTS5, BM25 ranking, « » highlighted snippets) in the same
+// transaction as the article.
+//
+// The coder's output is stored by PutCoded (or PutSentences and
+// PutMentions): every field of every mention, its claim, and the coder
+// version that produced it, replacing what an earlier run coded for the
+// same article. Mentions are clustered into events on write by the rule of
+// package cluster: each write re-clusters the mentions that could share an
+// event with what it changed, so events, their counts and the per-day
+// totals behind timelines are always consistent with the mentions.
+// Recluster rebuilds every event, for example under another window.
+//
+// Event queries (chronicle.EventReader) page with keyset cursors over
+// (date, id), stream with EachEvent, and choose their index from the
+// filter's estimated selectivity (see plan.go), which keeps timeline,
+// network and listing queries fast on millions of events.
 package store
 
 import (
