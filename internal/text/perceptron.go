@@ -69,7 +69,6 @@ type extraWeight struct {
 type model struct {
 	classes []string
 	table   []slot
-	shift   uint // 64 - log2(len(table))
 	extra   []extraWeight
 	scale   float32          // a quantised weight times scale is the weight
 	dict    map[string]uint8 // unambiguous frequent words → class
@@ -84,14 +83,18 @@ func slotKey(h uint64) uint64 {
 
 func (m *model) find(h uint64) *slot {
 	h = slotKey(h)
-	mask := uint64(len(m.table) - 1)
-	for i := (h * 0x9e3779b97f4a7c15) >> m.shift; ; i = (i + 1) & mask {
+	n := uint64(len(m.table))
+	i, _ := bits.Mul64(h*0x9e3779b97f4a7c15, n)
+	for {
 		s := &m.table[i]
 		if s.key == h {
 			return s
 		}
 		if s.key == 0 {
 			return nil
+		}
+		if i++; i == n {
+			i = 0
 		}
 	}
 }
@@ -144,8 +147,9 @@ func (m *model) weights(h uint64) []weight {
 // insert adds a feature while the model is decoded.
 func (m *model) insert(h uint64, ws []extraWeight) bool {
 	h = slotKey(h)
-	mask := uint64(len(m.table) - 1)
-	for i := (h * 0x9e3779b97f4a7c15) >> m.shift; ; i = (i + 1) & mask {
+	n := uint64(len(m.table))
+	i, _ := bits.Mul64(h*0x9e3779b97f4a7c15, n)
+	for ; ; i = (i + 1) % n {
 		s := &m.table[i]
 		if s.key == h {
 			return false
@@ -303,12 +307,8 @@ func decodeModel(data []byte) (*model, error) {
 		}
 		feats = append(feats, feature{h, first, len(all)})
 	}
-	size := 2
-	for size < len(feats)*9/8+1 {
-		size <<= 1
-	}
-	m.table = make([]slot, size)
-	m.shift = uint(64 - bits.Len(uint(size-1)))
+	// A load of 3/4 keeps linear probes short and the table small.
+	m.table = make([]slot, len(feats)*4/3+2)
 	for i, f := range feats {
 		if !m.insert(f.h, all[f.first:f.end]) {
 			return nil, fmt.Errorf("model: feature %d repeated", i)

@@ -23,6 +23,7 @@ func BenchmarkProseTagger(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := processCPU()
 	for b.Loop() {
 		for _, t := range texts {
 			if _, err := prose.NewDocument(t.text, opts...); err != nil {
@@ -30,5 +31,5 @@ func BenchmarkProseTagger(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportThroughput(b, tokens, processCPU()-cpu0)
 }
