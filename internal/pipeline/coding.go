@@ -102,14 +102,15 @@ func LoadDictionary(ctx context.Context, dir string) (*lexicon.Dictionary, strin
 	return d, digest, nil
 }
 
-// digestFS hashes every regular file's name and bytes, in name order.
+// digestFS hashes the name and bytes of every dictionary file (.txt in
+// PETRARCH syntax, .json as chronicle dict convert writes), in name order.
 func digestFS(fsys fs.FS) (string, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.Type().IsRegular() && filepath.Ext(p) == ".txt" {
+		if ext := filepath.Ext(p); d.Type().IsRegular() && (ext == ".txt" || ext == ".json") {
 			names = append(names, p)
 		}
 		return nil
