@@ -18,13 +18,13 @@ func (lx *lexicon) split(toks []Token, gaps []gap, sents []Sentence) []Sentence 
 			Start: toks[first].Start, End: toks[last-1].End,
 			FirstTok: first, LastTok: last, Dateline: dateline,
 		}
-		if !dateline && last < n && gaps[last] == gapParagraph && !endsWithStop(toks[first:last]) {
+		if !dateline && last < n && gaps[last] != gapSpace && !endsWithStop(toks[first:last]) {
 			s.Headline = true
 		}
 		sents = append(sents, s)
 	}
 	for k := 0; k < n; k++ {
-		if k > start && gaps[k] == gapParagraph {
+		if k > start && (gaps[k] == gapParagraph || (gaps[k] == gapLine && isTitleLine(toks[start:k], toks[k]))) {
 			emit(start, k, false)
 			start = k
 			paraStart = true
@@ -141,6 +141,28 @@ func (lx *lexicon) dateline(toks []Token, first int) int {
 		}
 	}
 	return first
+}
+
+// isTitleLine reports whether a sentence's tokens so far form a title on
+// a line of its own ("Arnor Restores Ties With Gondor" then a line break
+// and the story): no closing full stop, at most 20 tokens, most words
+// capitalised, and a capitalised word opening the next line.
+func isTitleLine(line []Token, next Token) bool {
+	if len(line) > 20 || endsWithStop(line) || !isCapitalised(next.Text) {
+		return false
+	}
+	words, caps := 0, 0
+	for _, t := range line {
+		r := firstRune(t.Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 2 && caps*4 >= words*3
 }
 
 func endsWithStop(toks []Token) bool {
