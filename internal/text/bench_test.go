@@ -39,8 +39,7 @@ func newsTexts(b *testing.B) []benchText {
 		}
 		return out
 	}
-	t := &testing.T{}
-	for _, c := range readSentenceCases(t) {
+	for _, c := range readSentenceCases(b) {
 		out = append(out, benchText{c.text, c.date})
 	}
 	return out

@@ -21,7 +21,7 @@ type sentenceCase struct {
 	checks [][2]string // key, value in file order
 }
 
-func readSentenceCases(t *testing.T) []sentenceCase {
+func readSentenceCases(t testing.TB) []sentenceCase {
 	t.Helper()
 	f, err := os.Open("testdata/sentences.txt")
 	if err != nil {
