@@ -79,6 +79,8 @@ func (a *Analyzer) analyze(text string, date chronicle.Date, raw bool) *Doc {
 		d.Timexes = append(d.Timexes, Timex{
 			Start: e.Start, End: e.End, Sentence: d.sentenceAt(e.Start),
 			Value: e.Value, Precision: e.Precision, Relative: e.Relative,
+			Past: e.Past, Until: e.Until, Anaphoric: e.Anaphoric, Shift: e.Shift,
+			Historical: e.Historical(date),
 		})
 	}
 	for _, q := range quote.Find(text) {

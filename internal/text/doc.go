@@ -107,6 +107,19 @@ type Timex struct {
 	Value      chronicle.Date
 	Precision  chronicle.Precision // day, week, month, year
 	Relative   bool                // resolved against the article date
+	// Past is set when the whole period lies before the article date.
+	Past bool
+	// Until is the last day of a range ("from 2019 to 2021", "the
+	// weekend"); zero when the expression is not one.
+	Until chronicle.Date
+	// Anaphoric marks expressions relative to a time the text set up
+	// ("the day before", "two days later"): Value assumes that time is
+	// the article date, and Shift counts units of Precision from it.
+	Anaphoric bool
+	Shift     int
+	// Historical is set when the expression ends more than a year
+	// before the article date ("in 1948", "the 1990s").
+	Historical bool
 }
 
 // Name is a candidate proper name: a run of capitalised tokens.
