@@ -18,7 +18,11 @@ func (lx *lexicon) split(toks []Token, gaps []gap, sents []Sentence) []Sentence 
 			Start: toks[first].Start, End: toks[last-1].End,
 			FirstTok: first, LastTok: last, Dateline: dateline,
 		}
-		if !dateline && last < n && gaps[last] != gapSpace && !endsWithStop(toks[first:last]) {
+		// A line without a full stop before a line break is a headline when
+		// it opens the text or reads like a title: not "Shr 71 cts vs 43
+		// cts" in a table of results.
+		if !dateline && last < n && gaps[last] != gapSpace && !endsWithStop(toks[first:last]) &&
+			(first == 0 || isTitleLine(toks[first:last], toks[last])) {
 			s.Headline = true
 		}
 		sents = append(sents, s)

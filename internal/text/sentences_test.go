@@ -281,6 +281,12 @@ func checkCase(d *Doc, key, val string) error {
 		if !slices.Equal(got, ws) {
 			return fmt.Errorf("got %q", got)
 		}
+	case "noheadline":
+		for _, s := range d.Sentences {
+			if s.Headline {
+				return fmt.Errorf("%q marked as a headline", d.Text[s.Start:s.End])
+			}
+		}
 	case "dateline", "headline":
 		for _, s := range d.Sentences {
 			flag := s.Dateline
