@@ -11,6 +11,17 @@ import (
 
 // Analyzer annotates articles. It holds the embedded word lists and
 // models, loaded once by NewAnalyzer; it is safe for concurrent use.
+//
+// Analyze runs, in order: the tokenizer (Penn Treebank conventions, byte
+// offsets, data/abbreviations.txt), the sentence splitter (datelines and
+// headlines become sentences of their own, flagged), the averaged
+// perceptron tagger and chunker (model/), the lemmatizer
+// (data/irregular.txt, model/lemma_bases.txt), then per sentence the
+// chunk structure (possessives split the Treebank way, coordination,
+// heads, appositions, verb-group negation, voice, modal and tense), the
+// clauses (insertions, relative clauses, attributions with their
+// speakers, using data/speech_verbs.txt) and name candidates; and over the
+// raw text the timex and quote packages.
 type Analyzer struct {
 	lx      *lexicon
 	tagger  *tagger
