@@ -146,8 +146,11 @@ func Percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 // Sequential sends each query n times, one at a time, after one checked
-// warm-up request, and returns the latency percentiles of each.
-func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n int) ([]Latency, error) {
+// warm-up request, and returns the latency percentiles of each. A query
+// stops early, after fewer requests, once budget has passed (0 means no
+// limit): on a slow or busy machine the run stays bounded, and Latency.N
+// says how many requests the figures rest on.
+func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n int, budget time.Duration) ([]Latency, error) {
 	var out []Latency
 	for _, q := range qs {
 		size, err := Get(ctx, c, base, q, true)
@@ -155,15 +158,19 @@ func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n 
 			return out, err
 		}
 		ds := make([]time.Duration, 0, n)
+		start := time.Now()
 		for range n {
 			t := time.Now()
 			if _, err := Get(ctx, c, base, q, false); err != nil {
 				return out, err
 			}
 			ds = append(ds, time.Since(t))
+			if budget > 0 && time.Since(start) > budget {
+				break
+			}
 		}
 		slices.Sort(ds)
-		out = append(out, Latency{Query: q, N: n, Bytes: size, P50: Percentile(ds, 0.50), P95: Percentile(ds, 0.95),
+		out = append(out, Latency{Query: q, N: len(ds), Bytes: size, P50: Percentile(ds, 0.50), P95: Percentile(ds, 0.95),
 			P99: Percentile(ds, 0.99), Max: ds[len(ds)-1], Load: ReadLoadAvg()})
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,12 +36,38 @@ func TestSyntheticStoreServesEveryQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lat, err := Sequential(ctx, NewClient(1), srv.URL, Queries(), 3)
+	lat, err := Sequential(ctx, NewClient(1), srv.URL, Queries(), 3, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range lat {
 		t.Logf("%-28s %v %v", l.Query.Name, l.P50, l.P99)
+		if l.N != 3 || l.Bytes == 0 || l.P50 > l.P99 || l.P99 > l.Max {
+			t.Errorf("%s: %+v", l.Query.Name, l)
+		}
+	}
+	if len(lat) != len(Queries()) {
+		t.Errorf("%d latencies for %d queries", len(lat), len(Queries()))
+	}
+	// A budget spent after the first request stops each query there.
+	lat, err = Sequential(ctx, NewClient(1), srv.URL, Queries()[:2], 50, time.Nanosecond)
+	if err != nil || len(lat) != 2 || lat[0].N != 1 || lat[1].N != 1 {
+		t.Errorf("budgeted run: %+v, %v", lat, err)
+	}
+	// A query the data cannot answer is an error, not a figure.
+	if _, err := Sequential(ctx, NewClient(1), srv.URL, []Query{{"none", "/api/events?actor=ZZZ", "items"}}, 1, 0); err == nil {
+		t.Errorf("an empty answer was measured")
+	}
+	if _, err := Sequential(ctx, NewClient(1), srv.URL, []Query{{"bad", "/api/events?root=x", "items"}}, 1, 0); err == nil {
+		t.Errorf("a 400 answer was measured")
+	}
+	r := Load(ctx, NewClient(8), srv.URL, Queries(), 8, 300*time.Millisecond)
+	if r.Errors != 0 || r.Requests == 0 || r.PerSecond <= 0 || r.P99 < r.P50 {
+		t.Errorf("load: %+v", r)
+	}
+	bad := Load(ctx, NewClient(2), srv.URL, []Query{{"bad", "/api/nothing", "items"}}, 2, 200*time.Millisecond)
+	if bad.Errors == 0 || bad.Errors != bad.Requests || !strings.Contains(bad.FirstError, "404") {
+		t.Errorf("load of a missing endpoint: %+v", bad)
 	}
 	srv.Close()
 	st.Close()

@@ -17,13 +17,14 @@ func runBench(ctx context.Context, env Env, args []string) int {
 	clients := fs.Int("clients", def.Clients, "concurrent clients of the load stage")
 	duration := fs.Duration("duration", def.Duration, "how long the load stage runs")
 	requests := fs.Int("requests", def.Requests, "sequential requests per query of the query stage")
+	budget := fs.Duration("budget", def.Budget, "at most this long on one query's sequential requests (fewer requests on a slow machine)")
 	what := fs.String("what", def.Stages, "stages to run: ingest, code, query, load")
 	cache := fs.String("cache", "", "where synthetic stores are kept (default $CHRONICLE_BENCH_DIR, else the user cache directory)")
 	pos, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
 	}
-	if len(pos) > 0 || *events <= 0 || *clients <= 0 || *duration <= 0 || *requests <= 0 {
+	if len(pos) > 0 || *events <= 0 || *clients <= 0 || *duration <= 0 || *requests <= 0 || *budget <= 0 {
 		fs.Usage()
 		return ExitUsage
 	}
@@ -34,7 +35,7 @@ func runBench(ctx context.Context, env Env, args []string) int {
 	cfg := def
 	cfg.Corpus, cfg.DictDir, cfg.Events, cfg.Clients, cfg.Duration, cfg.Requests, cfg.Stages =
 		*corpus, *dict, *events, *clients, *duration, *requests, *what
-	cfg.CacheDir = *cache
+	cfg.CacheDir, cfg.Budget = *cache, *budget
 	if cfg.CacheDir == "" {
 		cfg.CacheDir = bench.CacheDir(env.Getenv("CHRONICLE_BENCH_DIR"))
 	}
