@@ -92,7 +92,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 // first; aggregateCap caps the estimates that choose how timelines and
 // networks read events.
 const (
-	defaultListingCap   = 20000
+	defaultListingCap   = 2000
 	defaultAggregateCap = 20000
 )
 

@@ -36,6 +36,8 @@ type term struct {
 	// counts estimate the matches: each a query returning a count.
 	counts []countQuery
 	date   bool // the date range term
+	// plain, when set, replaces the rendering without indexes.
+	plain string
 }
 
 type countQuery struct {
@@ -44,8 +46,11 @@ type countQuery struct {
 }
 
 func (t term) render(indexed bool) string {
-	if indexed {
+	switch {
+	case indexed:
 		return strings.ReplaceAll(t.cond, "@", "")
+	case t.plain != "":
+		return t.plain
 	}
 	return strings.ReplaceAll(t.cond, "@", "+")
 }
@@ -94,8 +99,15 @@ func eventTerms(f chronicle.EventFilter, limit int) []term {
 	}
 	if c := strings.ToUpper(strings.TrimSpace(f.Country)); c != "" {
 		a, b, d := eq("e.loc_country", "events_loc_country", c), eq("e.src_country", "events_src_country", c), eq("e.tgt_country", "events_tgt_country", c)
-		ts = append(ts, term{cond: "(" + a.cond + " OR " + b.cond + " OR " + d.cond + ")", args: []any{c, c, c}, or: true,
-			counts: []countQuery{a.counts[0], b.counts[0], d.counts[0]}})
+		t := term{cond: "(" + a.cond + " OR " + b.cond + " OR " + d.cond + ")", args: []any{c, c, c}, or: true,
+			counts: []countQuery{a.counts[0], b.counts[0], d.counts[0]}}
+		if len(c) == 3 && c != "---" {
+			// When another term drives, test the actor codes' first
+			// three letters (the same as the country columns for an
+			// ISO code), which the covering indexes hold.
+			t.plain = "(+e.loc_country = ? OR substr(e.src_code, 1, 3) = ? OR substr(e.tgt_code, 1, 3) = ?)"
+		}
+		ts = append(ts, t)
 	}
 	if f.Modality != "" {
 		ts = append(ts, term{cond: "@e.modality = ?", args: []any{string(f.Modality)}})
