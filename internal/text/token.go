@@ -171,11 +171,10 @@ func (lx *lexicon) scanWord(text string, i, e int) int {
 		if j == i {
 			break
 		}
-		next, nsz := rune(0), 0
+		next := rune(0)
 		if j+sz < e {
-			next, nsz = utf8.DecodeRuneInString(text[j+sz:])
+			next = firstRune(text[j+sz:])
 		}
-		_ = nsz
 		prev := lastRune(text[i:j])
 		joined := false
 		switch r {
