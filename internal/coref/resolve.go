@@ -1,0 +1,287 @@
+package coref
+
+import (
+	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/lexicon"
+	"github.com/chronicle-dev/chronicle/internal/text"
+)
+
+// maxPronounDistance is how many sentences back a pronoun looks for its
+// antecedent; news pronouns rarely reach further.
+const maxPronounDistance = 5
+
+// ekind is what an entity is.
+type ekind uint8
+
+const (
+	ePerson  ekind = iota + 1
+	eCountry       // a country or its capital ("the U.S.", "Washington")
+	eOrg           // an organisation or institution ("NATO", "the army")
+	eGroup         // people in the plural ("Israeli officials", "protesters")
+)
+
+// mkind is what a mention is.
+type mkind uint8
+
+const (
+	mNone    mkind = iota
+	mPerson        // a person's name, possibly with a title
+	mNamed         // a dictionary country or organisation
+	mGroup         // a plural noun phrase
+	mOrg           // a definite institution ("the army")
+	mPronoun       // a personal pronoun or possessive determiner
+	mTitle         // a definite title ("the president")
+)
+
+// mention is one noun phrase the resolver keeps.
+type mention struct {
+	first, last int // token range
+	sent        int
+	kind        mkind
+	subject     bool
+	quote       int   // index into Doc.Quotes of the quotation holding it, or -1
+	ent         int32 // entity, -1 while unresolved or when none
+	done        bool  // anaphor processed
+	title       int   // title index for mTitle, -1 otherwise
+	country     string
+	pron        pronoun
+}
+
+// entity is one actor the article talks about.
+type entity struct {
+	kind      ekind
+	gender    byte
+	actor     *lexicon.Actor
+	code      string
+	name      string
+	best      [2]int // most informative mention
+	bestScore int
+	nameToks  [2]int // the name words of the best named mention
+	surface   [2]int // the first dictionary phrase, for aliases
+	head      string // head lemma of an unnamed group or institution
+	country   string
+	titles    []int32
+	last      int // token index of the latest mention
+}
+
+// state is the working memory of one Resolve call, pooled.
+type state struct {
+	r     *Resolver
+	doc   *text.Doc
+	date  chronicle.Date
+	norms []string
+	ms    []mention
+	ents  []entity
+	links []Link
+	spans [][3]int // scratch: candidate noun phrases of a sentence (first, last, chunk)
+}
+
+func (st *state) reset(r *Resolver, doc *text.Doc, date chronicle.Date) {
+	st.r, st.doc, st.date = r, doc, date
+	st.norms = st.norms[:0]
+	for i := range doc.Tokens {
+		n := doc.Tokens[i].Norm
+		if n == "" {
+			n = lexicon.Normalize(doc.Tokens[i].Text)
+		}
+		st.norms = append(st.norms, n)
+	}
+	st.ms = st.ms[:0]
+	for i := range st.ents {
+		st.ents[i].titles = st.ents[i].titles[:0]
+	}
+	st.ents = st.ents[:0]
+	st.links = st.links[:0]
+}
+
+func (st *state) run() {
+	doc := st.doc
+	ci := 0
+	for si, s := range doc.Sentences {
+		if s.FirstTok < 0 || s.LastTok > len(doc.Tokens) || s.FirstTok >= s.LastTok {
+			continue
+		}
+		for ci < len(doc.Chunks) && doc.Chunks[ci].First < s.FirstTok {
+			ci++
+		}
+		cj := ci
+		for cj < len(doc.Chunks) && doc.Chunks[cj].First < s.LastTok {
+			cj++
+		}
+		m0 := len(st.ms)
+		st.mentions(si, s, ci, cj)
+		for k := m0; k < len(st.ms); k++ {
+			st.register(k)
+		}
+		for k := m0; k < len(st.ms); k++ {
+			st.anaphor(k)
+		}
+		ci = cj
+	}
+}
+
+// mentions appends the sentence's noun phrases that can be or need an
+// antecedent, in token order.
+func (st *state) mentions(si int, s text.Sentence, ci, cj int) {
+	doc := st.doc
+	toks := doc.Tokens
+	chunks := doc.Chunks[ci:cj]
+	st.spans = st.spans[:0]
+	for k := 0; k < len(chunks); k++ {
+		c := chunks[k]
+		if c.Kind != text.NP || c.First < s.FirstTok || c.Last > s.LastTok || c.First >= c.Last {
+			continue
+		}
+		first, last := c.First, c.Last
+		// "U.S. Secretary | of | State Antony Blinken": a title followed
+		// by "of" and a name is one phrase.
+		if k+2 < len(chunks) && st.endsInTitle(first, last) {
+			p, n := chunks[k+1], chunks[k+2]
+			if p.First == last && p.Last == last+1 && st.norms[last] == "of" && n.Kind == text.NP &&
+				n.First == p.Last && n.Last <= s.LastTok && startsName(toks, n.First, n.Last) {
+				last = n.Last
+				k += 2
+			}
+		}
+		st.spans = append(st.spans, [3]int{first, last, ci + k})
+	}
+	// The subject: the noun phrase right before a finite verb group, and
+	// the first noun phrase outside a prepositional phrase before the
+	// sentence's first finite verb group.
+	firstVP := s.LastTok
+	for k := ci; k < cj; k++ {
+		if c := doc.Chunks[k]; c.Kind == text.VP && st.finite(c.First, c.Last) {
+			firstVP = c.First
+			break
+		}
+	}
+	mainSubject := false
+	for _, sp := range st.spans {
+		first, last, k := sp[0], sp[1], sp[2]
+		subj := false
+		if last < s.LastTok {
+			for j := k + 1; j < cj; j++ {
+				c := doc.Chunks[j]
+				if c.First < last {
+					continue
+				}
+				subj = c.First == last && c.Kind == text.VP && st.finite(c.First, c.Last)
+				break
+			}
+		}
+		if !mainSubject && last <= firstVP {
+			prevPP := k > ci && doc.Chunks[k-1].Kind == text.PP && doc.Chunks[k-1].Last == first
+			if !prevPP && !(first > s.FirstTok && toks[first-1].Tag == "IN") {
+				subj = true
+				mainSubject = true
+			}
+		}
+		st.mention(si, first, last, subj)
+	}
+}
+
+// endsInTitle reports whether the phrase ends in a title word
+// ("U.S. Secretary", "Minister").
+func (st *state) endsInTitle(first, last int) bool {
+	w := st.norms[last-1]
+	if !st.r.tab.heads[w] {
+		return false
+	}
+	return isNNP(st.doc.Tokens[last-1].Tag)
+}
+
+func startsName(toks []text.Token, first, last int) bool {
+	if first < last && toks[first].Norm == "the" {
+		first++
+	}
+	return first < last && isNNP(toks[first].Tag)
+}
+
+func (st *state) finite(first, last int) bool {
+	for i := first; i < last; i++ {
+		switch st.doc.Tokens[i].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+func isNNP(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// quoteOf returns the quotation whose quoted words hold tokens [first,
+// last), or -1.
+func (st *state) quoteOf(first, last int) int {
+	a, b := st.doc.Tokens[first].Start, st.doc.Tokens[last-1].End
+	for i, q := range st.doc.Quotes {
+		if q.Inner[0] <= a && b <= q.Inner[1] {
+			return i
+		}
+	}
+	return -1
+}
+
+// mention classifies one noun phrase and appends it when it matters.
+func (st *state) mention(si, first, last int, subj bool) {
+	toks := st.doc.Tokens
+	m := mention{first: first, last: last, sent: si, subject: subj, ent: -1, title: -1, quote: -1}
+	// Pronouns and possessive determiners.
+	if p, ok := pronounOf(st.norms[first], toks[first].Tag); ok {
+		if p.poss && last-first == 1 && st.norms[first] == "her" {
+			p.poss, p.object = false, true // "thanked her": tagged PRP$ alone
+		}
+		switch {
+		case !p.poss && last-first != 1:
+			return
+		case p.person == 3 && p.expletiveIt && st.expletive(first):
+			return
+		case !p.poss || subj:
+			// Possessives are resolved only as determiners of a subject
+			// ("His visit came …").
+			pm := m
+			pm.kind, pm.pron, pm.last = mPronoun, p, first+1
+			pm.quote = st.quoteOf(first, first+1)
+			st.ms = append(st.ms, pm)
+		}
+		if !p.poss || last-first == 1 {
+			return
+		}
+		// The rest of "his Turkish counterpart Mevlut Cavusoglu" is a
+		// phrase of its own.
+		first++
+		m.first = first
+	}
+	// Leave a trailing possessive marker out of the phrase.
+	if last-first > 1 && toks[last-1].Tag == "POS" {
+		last--
+		m.last = last
+	}
+	m.quote = st.quoteOf(first, last)
+	m.kind = mNone
+	st.ms = append(st.ms, m)
+}
+
+// expletive reports whether "it" at token i is the dummy subject of "it
+// is important", "it seems".
+func (st *state) expletive(i int) bool {
+	toks := st.doc.Tokens
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].Lemma {
+	case "seem", "appear":
+		return true
+	case "be", "remain":
+		if i+2 < len(toks) {
+			switch toks[i+2].Tag {
+			case "JJ", "JJR", "JJS", "RB", "VBN", "TO":
+				return true
+			}
+			switch st.norms[i+2] {
+			case "not", "time", "unclear", "clear", "likely", "possible":
+				return true
+			}
+		}
+	}
+	return false
+}
