@@ -53,7 +53,12 @@ func newCoder(ctx context.Context, dir string, opts coder.Options) (*text.Analyz
 	if err != nil {
 		return nil, nil, err
 	}
-	return an, coder.New(dict, tab, opts), nil
+	cd := coder.New(dict, tab, opts)
+	if dir != "" {
+		// PETRARCH-format dictionaries code announced acts literally.
+		cd = cd.LiteralFutures()
+	}
+	return an, cd, nil
 }
 
 func runCode(ctx context.Context, env Env, args []string) int {

@@ -349,6 +349,13 @@ func (c *Coder) verbGroup(s *sentence, v *verb) {
 		break
 	}
 	v.grpStart = k + 1
+	// "plans to impose", "is ready to send", "is to visit": an act
+	// announced or planned.
+	if v.modality == "" && v.m.Start > 0 && s.norms[v.m.Start-1] == "to" {
+		if j := v.m.Start - 2; j >= 0 && s.cls[j]&(clIntent|clBe) != 0 {
+			v.modality = chronicle.Future
+		}
+	}
 	if lastAux >= 0 && s.cls[lastAux]&clBe != 0 {
 		hw := s.norms[v.m.Head]
 		tag := s.words[v.m.Head].tag

@@ -144,7 +144,19 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			// positive code is kept but marked as negated.
 			mod = chronicle.Negated
 		}
-		out = c.emit(s, v, art, date, code, paired, pat, b.src, tgt, b.comp, mod, out)
+		if (mod == chronicle.Future || mod == chronicle.Hypothetical) && !c.literalFutures && !c.readsModal(pat) {
+			// An announced, planned or conditional act is the intent
+			// (03) or threat (13) to do it.
+			code = intentCode(c.intent, code)
+			if paired != "" {
+				paired = intentCode(c.intent, paired)
+			}
+		}
+		w := c.eventDate(s, v, date)
+		if w.historical && (mod == chronicle.Asserted || mod == chronicle.Reported) {
+			mod = chronicle.Historical
+		}
+		out = c.emit(s, v, art, w, code, paired, pat, b.src, tgt, b.comp, mod, out)
 	}
 	return out
 }
@@ -294,7 +306,7 @@ func (s *sentence) hasAll(ws []string) bool {
 
 // emit appends the mentions of one coded verb: one per source–target
 // pair, both ways for paired codes and compounds.
-func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, date chronicle.Date, code, paired string, pat *lexicon.Pattern, src, tgt, comp int, mod chronicle.Modality, out []chronicle.Mention) []chronicle.Mention {
+func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, w when, code, paired string, pat *lexicon.Pattern, src, tgt, comp int, mod chronicle.Modality, out []chronicle.Mention) []chronicle.Mention {
 	type pair struct {
 		a, b  *member
 		code  string
@@ -349,25 +361,21 @@ func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, date chronicle
 			continue
 		}
 		m := chronicle.Mention{
-			ArticleID:    art.ID,
-			Sentence:     s.index,
-			Date:         date,
-			DateFrom:     "article",
-			Source:       c.actor(s, p.a),
-			Target:       c.actor(s, p.b),
-			Code:         p.code,
-			Modality:     mod,
-			Issues:       c.issuesOf(s),
-			Evidence:     chronicle.Span{Text: s.doc.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End},
-			Verb:         s.span(v.m.Start, v.m.End),
-			CoderVersion: Version,
+			ArticleID:     art.ID,
+			Sentence:      s.index,
+			Date:          w.date,
+			DatePrecision: w.precision,
+			DateFrom:      w.from,
+			DateSpan:      w.span,
+			Source:        c.actor(s, p.a),
+			Target:        c.actor(s, p.b),
+			Code:          p.code,
+			Modality:      mod,
+			Issues:        c.issuesOf(s),
+			Evidence:      chronicle.Span{Text: s.doc.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End},
+			Verb:          s.span(v.m.Start, v.m.End),
+			CoderVersion:  Version,
 		}
-		if date.IsZero() {
-			m.DateFrom = "unknown"
-		} else {
-			m.DatePrecision = chronicle.PrecisionDay
-		}
-		c.dateFromText(s, &m, date)
 		if pat != nil {
 			m.Pattern = strings.TrimSpace(pat.Line) + " (" + pat.Pos.String() + ")"
 		} else {
@@ -420,25 +428,6 @@ func (c *Coder) fillCode(m *chronicle.Mention) {
 		m.QuadClass = e.QuadClass
 		m.Goldstein = e.Goldstein
 		m.PLOVER = e.PLOVER
-	}
-}
-
-// dateFromText dates the mention by a temporal expression of its
-// sentence, when the language layer resolved one that is not after the
-// article date.
-func (c *Coder) dateFromText(s *sentence, m *chronicle.Mention, date chronicle.Date) {
-	for _, tx := range s.doc.Timexes {
-		if tx.Sentence != s.index || tx.Value.IsZero() {
-			continue
-		}
-		if !date.IsZero() && date.Before(tx.Value) {
-			continue
-		}
-		m.Date = tx.Value
-		m.DatePrecision = tx.Precision
-		m.DateFrom = "text"
-		m.DateSpan = &chronicle.Span{Text: s.doc.Text[tx.Start:tx.End], Start: tx.Start, End: tx.End}
-		return
 	}
 }
 
@@ -523,4 +512,19 @@ func (s *sentence) antecedent(in [2]int) int {
 		}
 	}
 	return -1
+}
+
+// readsModal reports whether a pattern spells out a modal or auxiliary
+// before its verb ("- WILL NOT * [081]"): its code is already the one
+// for the announced act.
+func (c *Coder) readsModal(p *lexicon.Pattern) bool {
+	if p == nil {
+		return false
+	}
+	for _, e := range p.Pre {
+		if e.Kind == lexicon.ElemWord && c.words[strings.ToLower(e.Text)]&(clModal|clIntent|clAux) != 0 {
+			return true
+		}
+	}
+	return false
 }

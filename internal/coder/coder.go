@@ -43,6 +43,12 @@ type Coder struct {
 	tab   *ontology.Table
 	opts  Options
 	words map[string]wordClass
+	// intent maps the code of an act to the code of announcing it
+	// (data/intent.txt).
+	intent map[string]string
+	// literalFutures keeps the act's own code for announced acts, as
+	// PETRARCH does (see LiteralFutures).
+	literalFutures bool
 	// gapped indexes actor phrases written with spaces, whose words may
 	// have other words between them ("ITHILEN TELEVISION" matches
 	// "Ithilen state-run television"), by their first word.
@@ -92,7 +98,12 @@ func New(dict *lexicon.Dictionary, tab *ontology.Table, opts Options) *Coder {
 		// words.txt is embedded and checked by the tests.
 		panic(err)
 	}
-	c := &Coder{dict: dict, tab: tab, opts: opts, words: words, gapped: map[string][]gappedActor{}}
+	intent, err := loadIntent()
+	if err != nil {
+		// intent.txt is embedded and checked by the tests.
+		panic(err)
+	}
+	c := &Coder{dict: dict, tab: tab, opts: opts, words: words, intent: intent, gapped: map[string][]gappedActor{}}
 	for i := range dict.Actors {
 		a := &dict.Actors[i]
 		for _, ph := range a.Phrases() {
@@ -169,8 +180,20 @@ func appendLits(ws []string, e lexicon.Elem) []string {
 
 // WithOptions returns a coder sharing c's dictionaries with other options.
 func (c *Coder) WithOptions(opts Options) *Coder {
-	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
+	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, literalFutures: c.literalFutures, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
 	d.pool.New = func() any { return new(scratch) }
+	return d
+}
+
+// LiteralFutures returns a coder sharing c's dictionaries that codes an
+// announced, planned or conditional act ("will provide aid") with the
+// act's own code, as PETRARCH does, instead of the intent (03) or threat
+// (13) CAMEO practice gives it. Dictionaries written for PETRARCH expect
+// this; Chronicle's built-in ones do not. The modality is future or
+// hypothetical either way.
+func (c *Coder) LiteralFutures() *Coder {
+	d := c.WithOptions(c.opts)
+	d.literalFutures = true
 	return d
 }
 

@@ -43,3 +43,16 @@ func TestWordsFile(t *testing.T) {
 		}
 	}
 }
+
+func TestIntentFile(t *testing.T) {
+	m, err := loadIntent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{"070": "033", "073": "0333", "0874": "0356", "163": "1312", "190": "1384", "195": "1384", "040": "040", "111": "111"}
+	for code, want := range tests {
+		if got := intentCode(m, code); got != want {
+			t.Errorf("intentCode(%q) = %q, want %q", code, got, want)
+		}
+	}
+}

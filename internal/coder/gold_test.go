@@ -92,7 +92,7 @@ func TestPetrarchUnitGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cd := coder.New(dict, newTable(t), coder.DefaultOptions())
+	cd := coder.New(dict, newTable(t), coder.DefaultOptions()).LiteralFutures()
 	rep, err := eval.Run(ctx, recs, codeFunc(newAnalyzer(t), cd))
 	if err != nil {
 		t.Fatal(err)
