@@ -109,7 +109,7 @@ func FuzzFeed(f *testing.F) {
 }
 
 func FuzzHTML(f *testing.F) {
-	for _, file := range []string{"article.html", "noarticle.html", "cp1252.html"} {
+	for _, file := range []string{"article.html", "noarticle.html", "cp1252.html", "timeonly.html"} {
 		f.Add(readFixture(f, file))
 	}
 	f.Add("<p>" + strings.Repeat("Words in a paragraph. ", 10) + "</p>")

@@ -8,11 +8,13 @@ import (
 	"iter"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"github.com/chronicle-dev/chronicle"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -23,8 +25,8 @@ const MinHTMLText = 140
 
 // HTML reads one web page: the main text as readability extracts it, the
 // title and publication date from the page's metadata (Open Graph,
-// article:published_time, Dublin Core, JSON-LD). The id comes from the
-// file name or URL.
+// article:published_time, Dublin Core, JSON-LD; else a <meta> named date
+// or a <time datetime> element). The id comes from the file name or URL.
 type HTML struct {
 	Opts Options
 	// ContentType is the HTTP Content-Type when the page was fetched; it
@@ -85,8 +87,73 @@ func (h HTML) parse(name string, b []byte) Record {
 	a.Source = strings.TrimSpace(art.SiteName())
 	if t, err := art.PublishedTime(); err == nil {
 		a.Date = chronicle.DateOf(t)
+	} else if d, ok := pageDate(b); ok {
+		a.Date = d
 	} else {
 		addNote(&a.Notes, noteNoDate)
 	}
 	return Record{Article: a}
+}
+
+// pageDate is the fallback when readability finds no publication time in
+// the usual metadata: the first <meta> named date, pubdate, publishdate,
+// datePublished or DC.date (by name, property or itemprop), else the first
+// <time datetime> in the page. The value must start with YYYY-MM-DD.
+func pageDate(page []byte) (chronicle.Date, bool) {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var timeDate chronicle.Date
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return timeDate, !timeDate.IsZero()
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if !hasAttr || (string(name) != "meta" && string(name) != "time") {
+				continue
+			}
+			var key, content, datetime string
+			for {
+				k, v, more := z.TagAttr()
+				switch string(k) {
+				case "name", "property", "itemprop":
+					key = strings.ToLower(string(v))
+				case "content":
+					content = string(v)
+				case "datetime":
+					datetime = string(v)
+				}
+				if !more {
+					break
+				}
+			}
+			switch {
+			case string(name) == "meta" && isDateMeta(key):
+				if d, ok := leadingDate(content); ok {
+					return d, true
+				}
+			case string(name) == "time" && timeDate.IsZero():
+				if d, ok := leadingDate(datetime); ok {
+					timeDate = d
+				}
+			}
+		}
+	}
+}
+
+func isDateMeta(key string) bool {
+	switch key {
+	case "date", "pubdate", "publishdate", "publish-date", "datepublished", "dc.date", "dc.date.issued", "sailthru.date":
+		return true
+	}
+	return false
+}
+
+// leadingDate reads the YYYY-MM-DD a timestamp starts with.
+func leadingDate(s string) (chronicle.Date, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < len(time.DateOnly) {
+		return chronicle.Date{}, false
+	}
+	d, err := chronicle.ParseDate(s[:len(time.DateOnly)])
+	return d, err == nil
 }

@@ -86,6 +86,11 @@ func TestHTML(t *testing.T) {
 			want:  outcome{id: "cp1252", date: "2020-01-15", note: "decoded from windows-1252"},
 			title: "Café talks",
 		},
+		{
+			name: "date from a time element", file: "timeonly.html",
+			want:  outcome{id: "timeonly", date: "2022-08-04"},
+			title: "Border crossing reopens",
+		},
 		{name: "no article", file: "noarticle.html", want: outcome{err: ErrNoArticle}},
 	}
 	for _, tc := range tests {
@@ -229,5 +234,24 @@ func TestNotesStayUnique(t *testing.T) {
 	addNote(&notes, "")
 	if !slices.Equal(notes, []string{noteCP1252}) {
 		t.Errorf("notes %q", notes)
+	}
+}
+
+func TestPageDate(t *testing.T) {
+	tests := []struct {
+		page, want string
+	}{
+		{`<meta name="date" content="2019-04-01">`, "2019-04-01"},
+		{`<meta itemprop="datePublished" content="2020-02-29T08:00:00Z"><time datetime="2001-01-01">`, "2020-02-29"},
+		{`<time datetime="bad"></time><time datetime="2018-07-07">x</time>`, "2018-07-07"},
+		{`<time datetime="2018-07-07"></time><meta name="DC.date" content="2017-01-02">`, "2017-01-02"},
+		{`<meta name="date" content="2023-13-45"><p>no usable date</p>`, ""},
+		{`<p>nothing</p>`, ""},
+	}
+	for _, tc := range tests {
+		d, ok := pageDate([]byte(tc.page))
+		if d.String() != tc.want || ok != (tc.want != "") {
+			t.Errorf("pageDate(%q) = %v %v, want %q", tc.page, d, ok, tc.want)
+		}
 	}
 }
