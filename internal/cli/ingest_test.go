@@ -101,6 +101,10 @@ func TestIngestSearchStats(t *testing.T) {
 			name: "stats", args: []string{"stats", "--db", db},
 			wantCode: ExitOK, wantOut: []string{"articles        5", "dates           2020-02-02 to 2025-01-01"},
 		},
+		{
+			name: "stats json", args: []string{"stats", "--db", db, "--format", "json"},
+			wantCode: ExitOK, wantOut: []string{`"articles": 5`, `"first_date": "2020-02-02"`, `"near_duplicates": 0`},
+		},
 		{name: "ingest without arguments", args: []string{"ingest", "--db", db}, wantCode: ExitUsage},
 	}
 	for _, tc := range tests {

@@ -34,7 +34,19 @@ func runStats(ctx context.Context, env Env, args []string) int {
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(s); err != nil {
+		out := struct {
+			Articles       int            `json:"articles"`
+			NearDuplicates int            `json:"near_duplicates"`
+			Sentences      int            `json:"sentences"`
+			Mentions       int            `json:"mentions"`
+			Events         int            `json:"events"`
+			FirstDate      string         `json:"first_date"`
+			LastDate       string         `json:"last_date"`
+			Sources        map[string]int `json:"sources"`
+			Bytes          int64          `json:"bytes"`
+		}{s.Articles, s.NearDuplicates, s.Sentences, s.Mentions, s.Events,
+			s.FirstDate.String(), s.LastDate.String(), s.Sources, s.Bytes}
+		if err := enc.Encode(out); err != nil {
 			fmt.Fprintf(env.Stderr, "chronicle stats: %v\n", err)
 			return ExitFailure
 		}
