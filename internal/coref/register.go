@@ -63,30 +63,25 @@ func (st *state) analyse(first, last int) phrase {
 	// Dictionary actors and agents: the longest actor phrase covering
 	// the head is the phrase's actor; country phrases elsewhere are
 	// modifiers ("Palestinian" in "Palestinian President Mahmoud Abbas").
-	if d := st.r.dict; d != nil {
+	if d := st.r.dict; d != nil && st.mayName(first, last) {
 		sub := st.norms[first:last]
 		h := p.head - first
-		for i := 0; i <= h; i++ {
-			if a, n := d.LongestActor(sub, i); a != nil && i+n > h {
+		for i := 0; i < len(sub); i++ {
+			a, n := d.LongestActor(sub, i)
+			if a == nil {
+				continue
+			}
+			if p.actor == nil && i+n > h {
 				p.actor, p.actorAt = a, [2]int{first + i, first + i + n}
 				break
 			}
-		}
-		for i := 0; i < len(sub); {
-			if first+i == p.actorAt[0] && p.actor != nil {
-				i = p.actorAt[1] - first
-				continue
-			}
-			a, n := d.LongestActor(sub, i)
-			if a == nil {
-				i++
-				continue
-			}
-			if c := a.CodeAt(st.date); len(c) == 3 && p.country == "" && (p.actor == nil || first+i+n <= p.actorAt[0]) {
+			if c := a.CodeAt(st.date); len(c) == 3 && p.country == "" {
 				p.country = c
 			}
-			i += n
 		}
+	}
+	if d := st.r.dict; d != nil {
+		sub := st.norms[first:last]
 		for i := 0; i < len(sub); i++ {
 			if g, n := d.LongestAgent(sub, i); g != nil {
 				p.agent, p.agentAt = g, first+i
@@ -101,6 +96,18 @@ func (st *state) analyse(first, last int) phrase {
 		p.firstNameKnown = tab.names[st.norms[p.name[0]]]
 	}
 	return p
+}
+
+// mayName reports whether a phrase can hold a dictionary actor: one with
+// a proper noun or an adjective ("Palestinian") in it.
+func (st *state) mayName(first, last int) bool {
+	for i := first; i < last; i++ {
+		switch st.doc.Tokens[i].Tag {
+		case "NNP", "NNPS", "JJ":
+			return true
+		}
+	}
+	return false
 }
 
 // isPerson reports whether a dictionary actor is a person: listed in a
