@@ -140,6 +140,14 @@ func (c *Coder) findPieces(s *sentence) {
 		if na > 0 && na >= ng && s.inCompanyName(i+na) {
 			na = 0
 		}
+		if na == 1 && len(s.norms[i]) <= 2 && !s.capitals(i) {
+			// "US", "UK" as abbreviations only in capitals: "us" is the
+			// pronoun.
+			na = 0
+		}
+		if ng == 1 && len(s.norms[i]) <= 2 && !s.capitals(i) {
+			ng = 0
+		}
 		switch {
 		case na > 0 && na >= ng:
 			s.pieces = append(s.pieces, piece{start: i, end: i + na, actor: a})
@@ -474,4 +482,15 @@ func (s *sentence) inCompanyName(k int) bool {
 		}
 	}
 	return false
+}
+
+// capitals reports whether word i is written in capital letters only.
+func (s *sentence) capitals(i int) bool {
+	t := s.doc.Tokens[s.words[i].tok].Text
+	for k := 0; k < len(t); k++ {
+		if c := t[k]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -126,6 +126,11 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 				}
 			}
 		}
+		if code == "010" && !b.tgtSet && b.tgt >= 0 && s.clauseSubject(b.tgt) {
+			// "Rohan said Arnor attacked Gondor": a statement is not
+			// addressed to the subject of what it reports.
+			b.tgt = -1
+		}
 		if b.tgt < 0 && !b.tgtSet && inInsert && !v.passive && s.relative(v.insert) == "whom" {
 			// ", whom Blinken had met the day before,": the antecedent
 			// is the object.
@@ -524,6 +529,28 @@ func (c *Coder) readsModal(p *lexicon.Pattern) bool {
 	for _, e := range p.Pre {
 		if e.Kind == lexicon.ElemWord && c.words[strings.ToLower(e.Text)]&(clModal|clIntent|clAux) != 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// clauseSubject reports whether group g opens a clause: "that" before
+// it, or a verb group right after it.
+func (s *sentence) clauseSubject(g int) bool {
+	gr := s.groups[g]
+	k := gr.start - 1
+	for k >= 0 && s.cls[k]&clDet != 0 {
+		k--
+	}
+	if k >= 0 && s.norms[k] == "that" {
+		return true
+	}
+	for j := gr.end; j < len(s.words); j++ {
+		if s.isVerb[j] || strings.HasPrefix(s.words[j].tag, "VB") || s.words[j].tag == "MD" {
+			return true
+		}
+		if s.cls[j]&(clAux|clModal|clNeg) == 0 && !strings.HasSuffix(s.norms[j], "ly") {
+			return false
 		}
 	}
 	return false

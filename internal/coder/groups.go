@@ -14,9 +14,31 @@ type unit struct {
 	base       string // actor code, "" when the phrase has only an agent
 	agent      *lexicon.Agent
 	entity     string
+	former     bool // "former President Obama", "ex-minister"
 }
 
-func (u unit) code() string { return compose(u.base, u.agent) }
+// code composes the unit's actor and agent. An office title with a
+// person coded as an elite at the date ("President Obama", the
+// dictionary's ELI outside the tenure it knows) takes the title's role
+// instead of ELI, unless the title is a past one ("former President").
+func (u unit) code() string {
+	base := u.base
+	if u.agent != nil && u.former && isOffice(u.agent.Code) && len(base) >= 3 {
+		// "former President Obama", "a former Gondor minister": an
+		// elite, not the office.
+		return base[:3] + "ELI"
+	}
+	if u.agent != nil && !u.former && len(base) == 6 && base[3:] == "ELI" {
+		base = base[:3]
+	}
+	return compose(base, u.agent)
+}
+
+// isOffice reports whether an agent code is a public office: government,
+// legislature or judiciary.
+func isOffice(code string) bool {
+	return strings.HasPrefix(code, "GOV") || strings.HasPrefix(code, "LEG") || strings.HasPrefix(code, "JUD")
+}
 
 // compose joins an actor code and an agent code: "GON" + "[~GOV]" →
 // "GONGOV", "ARN" + "[NGO~]" → "NGOARN". A role the actor code already
@@ -69,6 +91,7 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 		if u.base == "" && u.agent == nil {
 			continue
 		}
+		u.former = s.formerBefore(u.start, u.end)
 		units = append(units, u)
 	}
 	if len(units) == 0 {
@@ -270,4 +293,17 @@ func countryOf(code string) string {
 		return code
 	}
 	return code[:3]
+}
+
+// formerBefore reports whether a past-office word ("former", "ex-",
+// "ousted") sits in the unit's words [a, b) or right before them, past
+// at most one determiner or country word.
+func (s *sentence) formerBefore(a, b int) bool {
+	lo := max(a-2, 0)
+	for k := lo; k < b; k++ {
+		if s.cls[k]&clFormer != 0 || strings.HasPrefix(s.norms[k], "ex-") {
+			return true
+		}
+	}
+	return false
 }

@@ -13,7 +13,7 @@ var wordsFile string
 var intentFile string
 
 // wordClass is a bit set of the closed classes a word belongs to.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	clPrep wordClass = 1 << iota
@@ -30,13 +30,14 @@ const (
 	clReport
 	clCorp
 	clIntent
+	clFormer
 )
 
 var classNames = map[string]wordClass{
 	"prep": clPrep, "agentprep": clAgentPrep, "subord": clSubord, "conj": clConj,
 	"det": clDet, "aux": clAux, "modal": clModal, "neg": clNeg, "be": clBe,
 	"future": clFuture, "hypothetical": clHypothetical, "report": clReport, "corp": clCorp,
-	"intent": clIntent,
+	"intent": clIntent, "former": clFormer,
 }
 
 // loadWords reads data/words.txt into a word → classes map.
