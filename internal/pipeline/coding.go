@@ -17,6 +17,7 @@ import (
 	"sort"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/claims"
 	"github.com/chronicle-dev/chronicle/internal/coder"
 	"github.com/chronicle-dev/chronicle/internal/geo"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
@@ -35,6 +36,9 @@ type Coding struct {
 	Coder    *coder.Coder
 	Places   *geo.Gazetteer
 	Tone     *tone.Scorer
+	// Claims finds statement acts; mentions coded from a claim's verb
+	// carry the claim. Nil finds none.
+	Claims *claims.Finder
 	// Version names the coder and the exact dictionaries it was built
 	// with; an article coded under another version is coded again.
 	Version string
@@ -68,11 +72,16 @@ func Load(ctx context.Context, cfg Config) (*Coding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tone lexicon: %w", err)
 	}
+	cf, err := claims.New(dict)
+	if err != nil {
+		return nil, fmt.Errorf("claim verbs: %w", err)
+	}
 	return &Coding{
 		Analyzer: an,
 		Coder:    coder.New(dict, tab, cfg.Options),
 		Places:   gaz,
 		Tone:     sc,
+		Claims:   cf,
 		Version:  fmt.Sprintf("%s+%s", coder.Version, digest[:12]),
 	}, nil
 }
@@ -141,6 +150,10 @@ type Result struct {
 	Coded    store.CodedArticle
 	Tone     float64
 	Rejected error
+	// Claims are every statement act found in the article, linked to
+	// mentions or not (only linked ones reach the store, with their
+	// mention).
+	Claims []chronicle.Claim
 }
 
 // Code analyses and codes one article: sentences, mentions with their
@@ -164,15 +177,21 @@ func (c *Coding) Code(a chronicle.Article) Result {
 			}
 		}
 	}
+	var cs []chronicle.Claim
+	if c.Claims != nil {
+		cs = c.Claims.Find(doc, a, ms)
+		claims.Link(cs, ms)
+	}
 	ss := make([]chronicle.Sentence, len(doc.Sentences))
 	for i, s := range doc.Sentences {
 		ss[i] = chronicle.Sentence{ArticleID: a.ID, Index: i,
 			Span: chronicle.Span{Text: a.Text[s.Start:s.End], Start: s.Start, End: s.End}}
 	}
 	return Result{
-		Doc:   doc,
-		Tone:  t,
-		Coded: store.CodedArticle{ArticleID: a.ID, CoderVersion: c.Version, Sentences: ss, Mentions: ms},
+		Doc:    doc,
+		Tone:   t,
+		Claims: cs,
+		Coded:  store.CodedArticle{ArticleID: a.ID, CoderVersion: c.Version, Sentences: ss, Mentions: ms},
 	}
 }
 
