@@ -59,6 +59,10 @@ type sentence struct {
 	tail     int      // word index of the comma opening an attribution tail, or len(words)
 	inserts  [][2]int // comma-delimited insertions (word ranges, commas excluded)
 	reported bool     // the sentence has an attribution tail
+	// attrib is the byte range of the speaker quote.Attribution finds
+	// for the sentence ({-1,-1} for none), filled on first use.
+	attrib     [2]int
+	attribDone bool
 	issues   []string
 	// issuesDone is set once issues holds the sentence's issue codes.
 	issuesDone bool

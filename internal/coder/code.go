@@ -5,6 +5,7 @@ import (
 
 	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
+	"github.com/chronicle-dev/chronicle/internal/text/quote"
 )
 
 // binding is what a verb's pattern (or the default rules) says about the
@@ -140,7 +141,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		mod := v.modality
 		if mod == "" {
 			mod = chronicle.Asserted
-			if s.reported && !inTail || reportedBy {
+			if s.reported && !inTail || reportedBy || s.attributed(v) {
 				mod = chronicle.Reported
 			}
 		}
@@ -171,7 +172,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 func (c *Coder) subject(s *sentence, v *verb, lo int) int {
 	// A fronted phrase or clause ("On improvement of …, he said") is not
 	// the subject.
-	if lo < len(s.cls) && s.cls[lo]&(clPrep|clSubord) != 0 && v.insert[0] < 0 {
+	if lo < len(s.cls) && (s.cls[lo]&(clPrep|clSubord) != 0 || s.norms[lo] == "according") && v.insert[0] < 0 {
 		for k := lo + 1; k < v.grpStart; k++ {
 			if s.norms[k] == "," && s.insertOf(k - 1)[0] < 0 {
 				lo = k + 1
@@ -554,4 +555,38 @@ func (s *sentence) clauseSubject(g int) bool {
 		}
 	}
 	return false
+}
+
+// attributed reports whether verb v is in a stretch of the sentence the
+// text attributes to a speaker: inside a quotation, or in a sentence
+// with an attribution ("…, officials said", "X said that …",
+// "according to …") other than the attribution's own verb.
+func (s *sentence) attributed(v *verb) bool {
+	vs := s.doc.Tokens[s.words[v.m.Head].tok].Start
+	for _, q := range s.doc.Quotes {
+		if vs >= q.Inner[0] && vs < q.Inner[1] {
+			return true
+		}
+	}
+	if !s.attribDone {
+		s.attribDone = true
+		sent := s.doc.Sentences[s.index]
+		sp, _, ok := quote.Attribution(s.doc.Text[sent.Start:sent.End])
+		s.attrib = [2]int{-1, -1}
+		if ok {
+			s.attrib = [2]int{sent.Start + sp[0], sent.Start + sp[1]}
+		}
+	}
+	if s.attrib[0] < 0 {
+		return false
+	}
+	if vs >= s.attrib[0] && vs < s.attrib[1] {
+		return false
+	}
+	// The attribution's own verb ("officials said", "said X") sits next
+	// to its speaker.
+	if s.cls[v.m.Head]&clReport != 0 && vs >= s.attrib[0]-24 && vs <= s.attrib[1]+24 {
+		return false
+	}
+	return true
 }
