@@ -343,30 +343,42 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 		sum float64
 	}
 	buckets := map[chronicle.Date]*acc{}
+	byKey := map[int64]*acc{} // the same buckets by database key
+	plovers := map[string]string{}
 	for _, q := range queries {
 		err := s.each(ctx, q.sql, q.args, func(rows *sql.Rows) error {
 			var key int64
 			var quad, n int
-			var plover string
+			var plover sql.RawBytes
 			var sum float64
 			if err := rows.Scan(&key, &quad, &plover, &n, &sum); err != nil {
 				return err
 			}
-			start, _ := bucketStart(key, iv)
-			if iv == chronicle.Month {
-				start = chronicle.Date{Year: int(key / 12), Month: time.Month(key%12 + 1), Day: 1}
-			}
-			a := buckets[start]
+			a := byKey[key]
 			if a == nil {
-				a = &acc{b: chronicle.TimelineBucket{Period: start.String(), ByPLOVER: map[string]int{}}}
-				buckets[start] = a
+				start, _ := bucketStart(key, iv)
+				if iv == chronicle.Month {
+					start = chronicle.Date{Year: int(key / 12), Month: time.Month(key%12 + 1), Day: 1}
+				}
+				if a = buckets[start]; a == nil {
+					a = &acc{b: chronicle.TimelineBucket{Period: start.String(), ByPLOVER: map[string]int{}}}
+					buckets[start] = a
+				}
+				byKey[key] = a
 			}
 			a.b.Count += n
 			if quad >= 1 && quad <= 4 {
 				a.b.ByQuad[quad] += n
 			}
-			if plover != "" {
-				a.b.ByPLOVER[plover] += n
+			if len(plover) > 0 {
+				// Intern the few type names instead of allocating one
+				// string per row.
+				name, ok := plovers[string(plover)]
+				if !ok {
+					name = string(plover)
+					plovers[name] = name
+				}
+				a.b.ByPLOVER[name] += n
 			}
 			a.sum += sum
 			return nil
