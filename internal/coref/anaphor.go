@@ -176,9 +176,9 @@ func (st *state) antecedent(k int) int {
 		if c.quote >= 0 && c.quote != m.quote {
 			continue
 		}
-		if p.neuter && !c.subject {
-			// "it" is mostly about things; only an actor that is itself
-			// a subject is a safe antecedent.
+		if p.neuter && (!c.subject || !m.subject) {
+			// "it" is mostly about things: only a subject "it" or "its"
+			// is resolved, and only to an actor that is a subject.
 			continue
 		}
 		if !compatible(&st.ents[c.ent], p) {

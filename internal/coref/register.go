@@ -56,8 +56,11 @@ func (st *state) analyse(first, last int) phrase {
 	if p.title >= 0 {
 		lo = p.titleAt[1]
 	}
-	for start > lo && isNNP(toks[start-1].Tag) {
+	for start > lo && (isNNP(toks[start-1].Tag) || (start < last && nameParticle(st.norms[start-1]))) {
 		start--
+	}
+	for start < last && !isNNP(toks[start].Tag) {
+		start++ // a name does not open with "von"
 	}
 	p.name = [2]int{start, last}
 	// Dictionary actors and agents: the longest actor phrase covering
@@ -96,6 +99,16 @@ func (st *state) analyse(first, last int) phrase {
 		p.firstNameKnown = tab.names[st.norms[p.name[0]]]
 	}
 	return p
+}
+
+// nameParticle reports whether a lower-case word can sit inside a name
+// ("Ursula von der Leyen").
+func nameParticle(w string) bool {
+	switch w {
+	case "von", "der", "van", "den", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ben", "ibn", "abu":
+		return true
+	}
+	return false
 }
 
 // mayName reports whether a phrase can hold a dictionary actor: one with
@@ -240,7 +253,8 @@ func equalWords(a, b []string) bool {
 }
 
 // surnameOf returns the most recent person entity whose name the words
-// at r end (or equal), or -1.
+// at r end, open (a family name written first: "Li" of "Li Shangfu") or
+// equal, or -1.
 func (st *state) surnameOf(r [2]int) int {
 	w := st.words(r)
 	for i := len(st.ents) - 1; i >= 0; i-- {
@@ -249,7 +263,7 @@ func (st *state) surnameOf(r [2]int) int {
 			continue
 		}
 		n := st.words(e.nameToks)
-		if equalWords(w, n) || suffixOf(w, n) {
+		if equalWords(w, n) || suffixOf(w, n) || prefixOf(w, n) {
 			return i
 		}
 	}
