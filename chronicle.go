@@ -34,7 +34,9 @@ type Article struct {
 	// Hash is the hex SHA-256 of the normalised text; equal hashes are the
 	// same story.
 	Hash string `json:"hash,omitempty"`
-	// Sketch is a 64-bit SimHash of the text used to find near-duplicates.
+	// Sketch is a 64-bit similarity sketch of the text (a one-bit MinHash
+	// over word 3-shingles) used to find near-duplicates: re-publications
+	// with small edits land within a few bits of each other.
 	Sketch uint64 `json:"-"`
 	// DuplicateOf names the article this one re-publishes with small edits.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
