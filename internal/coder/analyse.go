@@ -1,9 +1,11 @@
 package coder
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/coref"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
 	"github.com/chronicle-dev/chronicle/internal/text"
 )
@@ -13,6 +15,9 @@ type piece struct {
 	start, end int // word range
 	actor      *lexicon.Actor
 	agent      *lexicon.Agent
+	// link is set for an anaphor ("he", "the president") coreference
+	// resolved to a coded actor.
+	link *coref.Link
 }
 
 // member is one coded actor of a group: the code and the words it came
@@ -21,6 +26,8 @@ type member struct {
 	code       string
 	entity     string
 	start, end int // word range
+	// link is the coreference link the member was resolved through.
+	link *coref.Link
 }
 
 // group is one actor phrase of the sentence as the coder uses it: a
@@ -67,6 +74,7 @@ type sentence struct {
 	// issuesDone is set once issues holds the sentence's issue codes.
 	issuesDone bool
 	present    map[string]struct{} // the sentence's words, filled on first use
+	links      []coref.Link        // the article's coreference links
 	cands      []int32             // scratch for pattern candidates
 }
 
@@ -80,7 +88,7 @@ func (c *Coder) analyse(sc *scratch, doc *text.Doc, si int, date chronicle.Date)
 	*s = sentence{doc: doc, index: si, words: sc.words, norms: sc.norms,
 		cls: s.cls[:0], pieceAt: s.pieceAt[:0], pieces: s.pieces[:0], groups: s.groups[:0],
 		groupAt: s.groupAt[:0], verbs: s.verbs[:0], isVerb: s.isVerb[:0], inserts: s.inserts[:0],
-		present: sc.present, cands: s.cands[:0]}
+		present: sc.present, cands: s.cands[:0], links: sc.links}
 	if s.present == nil {
 		s.present = make(map[string]struct{}, 64)
 		sc.present = s.present
@@ -134,6 +142,14 @@ func (c *Coder) findPieces(s *sentence) {
 			// No actor or agent phrase starts with punctuation or a
 			// function word.
 			i++
+			continue
+		}
+		if l, n := s.anaphorAt(i); n > 0 {
+			s.pieces = append(s.pieces, piece{start: i, end: i + n, link: l})
+			for k := i; k < i+n; k++ {
+				s.pieceAt[k] = len(s.pieces) - 1
+			}
+			i += n
 			continue
 		}
 		a, na := c.dict.LongestActor(s.norms, i)
@@ -497,4 +513,28 @@ func (s *sentence) capitals(i int) bool {
 		}
 	}
 	return true
+}
+
+// anaphorAt returns the coreference link of a pronoun or title starting
+// at word i whose antecedent has a code, and its length in words.
+// Surnames and aliases are left to the dictionary, which codes them
+// itself; possessives ("his government") are not the antecedent.
+func (s *sentence) anaphorAt(i int) (*coref.Link, int) {
+	if len(s.links) == 0 {
+		return nil, 0
+	}
+	tok := s.words[i].tok
+	k := sort.Search(len(s.links), func(k int) bool { return s.links[k].From[0] >= tok })
+	if k == len(s.links) || s.links[k].From[0] != tok {
+		return nil, 0
+	}
+	l := &s.links[k]
+	if l.Code == "" || l.Possessive || l.Kind != coref.KindPronoun && l.Kind != coref.KindTitle {
+		return nil, 0
+	}
+	n := 0
+	for j := i; j < len(s.words) && s.words[j].tok < l.From[1]; j++ {
+		n++
+	}
+	return l, n
 }

@@ -418,7 +418,13 @@ func (c *Coder) actor(s *sentence, m *member) chronicle.Actor {
 		return chronicle.Actor{Code: m.code}
 	}
 	sp := s.span(m.start, m.end)
-	return chronicle.Actor{Code: m.code, Text: sp.Text, Entity: m.entity, Start: sp.Start, End: sp.End}
+	a := chronicle.Actor{Code: m.code, Text: sp.Text, Entity: m.entity, Start: sp.Start, End: sp.End}
+	if m.link != nil {
+		if r := m.link.Span(s.doc); r.End > r.Start {
+			a.Resolved = &r
+		}
+	}
+	return a
 }
 
 // fillCode fills root, QuadClass, Goldstein and PLOVER from the table.

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/coref"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
 	"github.com/chronicle-dev/chronicle/internal/ontology"
 	"github.com/chronicle-dev/chronicle/internal/text"
@@ -46,6 +47,9 @@ type Coder struct {
 	// intent maps the code of an act to the code of announcing it
 	// (data/intent.txt).
 	intent map[string]string
+	// coref links pronouns and titles to the actors they stand for; nil
+	// when its tables failed to load.
+	coref *coref.Resolver
 	// literalFutures keeps the act's own code for announced acts, as
 	// PETRARCH does (see LiteralFutures).
 	literalFutures bool
@@ -103,7 +107,12 @@ func New(dict *lexicon.Dictionary, tab *ontology.Table, opts Options) *Coder {
 		// intent.txt is embedded and checked by the tests.
 		panic(err)
 	}
-	c := &Coder{dict: dict, tab: tab, opts: opts, words: words, intent: intent, gapped: map[string][]gappedActor{}}
+	res, err := coref.New(dict)
+	if err != nil {
+		// coref's tables are embedded and checked by its tests.
+		panic(err)
+	}
+	c := &Coder{dict: dict, tab: tab, opts: opts, words: words, intent: intent, coref: res, gapped: map[string][]gappedActor{}}
 	for i := range dict.Actors {
 		a := &dict.Actors[i]
 		for _, ph := range a.Phrases() {
@@ -180,7 +189,7 @@ func appendLits(ws []string, e lexicon.Elem) []string {
 
 // WithOptions returns a coder sharing c's dictionaries with other options.
 func (c *Coder) WithOptions(opts Options) *Coder {
-	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, literalFutures: c.literalFutures, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
+	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, coref: c.coref, literalFutures: c.literalFutures, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
 	d.pool.New = func() any { return new(scratch) }
 	return d
 }
@@ -221,6 +230,10 @@ func (c *Coder) Code(doc *text.Doc, article chronicle.Article) []chronicle.Menti
 		}
 		sc.dropped = append(sc.dropped, d != nil)
 	}
+	sc.links = nil
+	if c.coref != nil {
+		sc.links = c.coref.Resolve(doc, date)
+	}
 	var out []chronicle.Mention
 	for i := range doc.Sentences {
 		if sc.dropped[i] {
@@ -243,6 +256,8 @@ type scratch struct {
 	cands   []int32
 	dropped []bool
 	present map[string]struct{}
+	// links are the article's coreference links, by anaphor position.
+	links []coref.Link
 }
 
 type word struct {

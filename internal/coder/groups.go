@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/coref"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
 )
 
@@ -15,6 +16,7 @@ type unit struct {
 	agent      *lexicon.Agent
 	entity     string
 	former     bool // "former President Obama", "ex-minister"
+	link       *coref.Link
 }
 
 // code composes the unit's actor and agent. An office title with a
@@ -215,7 +217,7 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 func membersOf(us []unit) []member {
 	ms := make([]member, len(us))
 	for i, u := range us {
-		ms[i] = member{code: u.code(), entity: u.entity, start: u.start, end: u.end}
+		ms[i] = member{code: u.code(), entity: u.entity, start: u.start, end: u.end, link: u.link}
 	}
 	return ms
 }
@@ -264,6 +266,14 @@ func (s *sentence) npGap(a, b int) bool {
 
 // addPiece adds an actor or agent piece to a unit.
 func (c *Coder) addPiece(u *unit, p piece, date chronicle.Date) {
+	if p.link != nil {
+		if u.base == "" {
+			u.base = p.link.Code
+			u.entity = p.link.Entity
+			u.link = p.link
+		}
+		return
+	}
 	if p.actor != nil {
 		code := firstCode(p.actor.CodeAt(date))
 		if code == "" {
