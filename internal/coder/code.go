@@ -21,6 +21,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 	n := len(s.words)
 	suppressTo := -1 // verbs before this word are inside a coded verb's clause
 	prevSrc := -1
+	sawVerb := false // a main-clause dictionary verb came before
 	for vi := range s.verbs {
 		v := &s.verbs[vi]
 		inTail := v.m.Head > s.tail
@@ -59,8 +60,12 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		switch {
 		case v.coord:
 			// "… and called for an end to the violence": the subject of
-			// the verb before, or none.
+			// the verb before; when that verb is not a dictionary verb
+			// ("He emphasized … and called for …"), the clause's subject.
 			src = prevSrc
+			if !sawVerb {
+				src = c.subject(s, v, lo)
+			}
 		case inInsert && s.relative(v.insert) == "who":
 			// ", who met Blinken,": the antecedent is the subject.
 			if src = c.subject(s, v, lo); src < 0 {
@@ -71,6 +76,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		}
 		if !inTail && !inInsert {
 			prevSrc = src
+			sawVerb = true
 		}
 		if v.m.Head < suppressTo && !v.coord && !inTail && !inInsert {
 			continue

@@ -134,6 +134,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"ARN GON 190 asserted", "ARN MOR 111 asserted"}},
 		{"coordinated verbs share the subject", "Arnor condemned Mordor and attacked Gondor.", "", nil,
 			[]string{"ARN GON 190 asserted", "ARN MOR 111 asserted"}},
+		{"coordinated after a verb the dictionary lacks", "Arnor mobilized quickly and attacked Gondor.", "", nil,
+			[]string{"ARN GON 190 asserted"}},
 		{"pronoun subject is not the object of the first verb", "He condemned Mordor and attacked Gondor.", "", nil, nil},
 		{"own troops are not the target", "Mordor withdrew its troops from Gondor.", "", nil,
 			[]string{"MOR GON 0874 asserted"}},

@@ -28,6 +28,10 @@ func TestDebugSentence(t *testing.T) {
 	c := New(dict, nil, DefaultOptions())
 	doc := an.Analyze(sent, dateOf(t, os.Getenv("CODER_DATE")))
 	sc := new(scratch)
+	sc.links = c.coref.Resolve(doc, doc.Date)
+	for _, l := range sc.links {
+		t.Logf("link %s %q → %s %q", l.Kind, doc.Text[doc.Tokens[l.From[0]].Start:doc.Tokens[l.From[1]-1].End], l.Code, l.Entity)
+	}
 	for si := range doc.Sentences {
 		s := c.analyse(sc, doc, si, doc.Date)
 		if s == nil {
