@@ -49,6 +49,7 @@ func commands() []command {
 		{"ingest", "read articles from files, folders, globs, URLs or - into the database", runIngest},
 		{"search", "full-text search of the stored articles", runSearch},
 		{"stats", "count what the database holds", runStats},
+		{"explain", "show an event's mentions, evidence, patterns and why they were clustered", runExplain},
 		{"dict", "lint, explain or convert the dictionaries", runDict},
 		{"bench", "measure ingest, coding, query latency and concurrent load on this machine", runBench},
 	}
