@@ -84,6 +84,9 @@ func (st *state) anaphor(k int) {
 		if m.pron.person != 3 {
 			return
 		}
+		if m.pron.neuter && m.quote >= 0 {
+			return // "it" in a quotation is almost never an actor
+		}
 		if ei := st.antecedent(k); ei >= 0 {
 			m = &st.ms[k]
 			m.ent = int32(ei)
@@ -113,8 +116,10 @@ func (st *state) speakerEntity(q int) int {
 	toks := st.doc.Tokens
 	for j := len(st.ms) - 1; j >= 0; j-- {
 		c := &st.ms[j]
+		// The mention must open the speaker phrase: in "the aide to
+		// Lyng" the speaker is the aide, not Lyng.
 		a, b := toks[c.first].Start, toks[c.last-1].End
-		if b <= at[0] || a >= at[1] {
+		if b <= at[0] || a >= at[1] || a > at[0] {
 			continue
 		}
 		if c.quote == q {
@@ -170,6 +175,17 @@ func (st *state) antecedent(k int) int {
 		if d > maxPronounDistance {
 			break
 		}
+		if p.neuter && c.subject && c.ent < 0 && c.kind == mNone && c.first < m.first && c.quote == m.quote && st.neuterBlocker(c) {
+			// "The Commission said its decision …": the nearer subject
+			// is what "its" means, even if it is no known actor.
+			if best < 0 {
+				return -1
+			}
+			break
+		}
+		if p.neuter && d > maxNeuterDistance {
+			break
+		}
 		if c.ent < 0 || c.first >= m.first || c.ent == excl || c.ent == spk {
 			continue
 		}
@@ -204,6 +220,16 @@ func (st *state) antecedent(k int) int {
 		}
 	}
 	return best
+}
+
+// neuterBlocker reports whether an unresolved subject could be what
+// "it" refers to: a singular noun phrase, not a person's name.
+func (st *state) neuterBlocker(c *mention) bool {
+	switch st.doc.Tokens[c.last-1].Tag {
+	case "NN", "NNP":
+		return true
+	}
+	return false
 }
 
 // titled finds the person a definite title refers to: the most recent

@@ -101,6 +101,17 @@ func (st *state) analyse(first, last int) phrase {
 	return p
 }
 
+// demonymPlural reports whether the phrase's actor is a country's people
+// written as one plural word the tagger took for a name ("the Iraqis").
+func (st *state) demonymPlural(p *phrase) bool {
+	if p.actor == nil || p.actorAt[1]-p.actorAt[0] != 1 {
+		return false
+	}
+	w := st.norms[p.actorAt[0]]
+	pw := p.actor.Primary.Words
+	return len(w) > 3 && w[len(w)-1] == 's' && len(pw) > 0 && pw[len(pw)-1] != w
+}
+
 // nameParticle reports whether a lower-case word can sit inside a name
 // ("Ursula von der Leyen").
 func nameParticle(w string) bool {
@@ -156,6 +167,22 @@ func (st *state) register(k int) {
 	if m.kind == mPronoun {
 		return
 	}
+	if m.coord == coordWhole {
+		// "Israel and Hamas": a group of its own for "they", without a
+		// code; the parts are mentions of their own.
+		m.kind = mGroup
+		m.ent = int32(len(st.ents))
+		st.ents = append(st.ents, entity{kind: eGroup, best: [2]int{m.first, m.last}, last: m.first})
+		return
+	}
+	// "Secretary of State George Shultz and Defense Secretary Caspar
+	// Weinberger" chunked as one phrase: keep the part with the head.
+	for i := m.last - 2; i > m.first; i-- {
+		if n := st.norms[i]; n == "and" || n == "or" || n == "," {
+			m.first = i + 1
+			break
+		}
+	}
 	p := st.analyse(m.first, m.last)
 	hasName := p.name[0] < p.name[1]
 	switch {
@@ -168,7 +195,7 @@ func (st *state) register(k int) {
 		st.person(k, &p)
 	case hasName && p.actor == nil && st.surnameOf(p.name) >= 0:
 		st.person(k, &p)
-	case p.actor != nil && !(p.plural && p.actorAt[1]-p.actorAt[0] == 1):
+	case p.actor != nil && !(p.plural && p.actorAt[1]-p.actorAt[0] == 1) && !st.demonymPlural(&p):
 		// A dictionary country or organisation; a one-word plural
 		// ("Palestinians") is its people, a group.
 		st.named(k, &p)
@@ -179,7 +206,9 @@ func (st *state) register(k int) {
 			}
 			m.kind, m.title, m.country = mTitle, p.title, p.country
 		}
-	case p.plural:
+	case (p.plural || st.demonymPlural(&p)) && (p.agent != nil || p.actor != nil || p.country != ""):
+		// People in the plural: a role ("officials"), a nationality or
+		// a country's people; plural things ("hopes") are no actors.
 		st.group(k, &p, eGroup)
 	case p.definite && p.agent != nil && p.agentAt <= p.head:
 		st.group(k, &p, eOrg)
@@ -278,7 +307,7 @@ func (st *state) person(k int, p *phrase) {
 	ei := -1
 	if p.actor != nil {
 		for i := len(st.ents) - 1; i >= 0; i-- {
-			if st.ents[i].actor == p.actor {
+			if e := &st.ents[i]; e.actor == p.actor && e.kind == ePerson {
 				ei = i
 				break
 			}
@@ -375,7 +404,7 @@ func (st *state) named(k int, p *phrase) {
 	m.kind = mNamed
 	ei := -1
 	for i := len(st.ents) - 1; i >= 0; i-- {
-		if st.ents[i].actor == p.actor {
+		if e := &st.ents[i]; e.actor == p.actor && (e.kind == eCountry || e.kind == eOrg) {
 			ei = i
 			break
 		}
@@ -387,8 +416,15 @@ func (st *state) named(k int, p *phrase) {
 		if len(code) == 3 {
 			kind = eCountry
 		}
+		best := [2]int{m.first, m.last}
+		for i := m.first; i < p.actorAt[0]; i++ {
+			if st.doc.Tokens[i].Tag != "DT" {
+				best = p.actorAt // "northeast Iraq": the name alone
+				break
+			}
+		}
 		st.ents = append(st.ents, entity{kind: kind, actor: p.actor, code: code, name: p.actor.Entity(),
-			best: [2]int{m.first, m.last}, surface: p.actorAt})
+			best: best, surface: p.actorAt})
 		if len(code) >= 3 && code[:3] != "---" {
 			st.ents[ei].country = code[:3]
 		}

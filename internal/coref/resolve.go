@@ -10,6 +10,10 @@ import (
 // antecedent; news pronouns rarely reach further.
 const maxPronounDistance = 5
 
+// maxNeuterDistance is the same for "it" and "its", which drift to
+// things quickly.
+const maxNeuterDistance = 2
+
 // ekind is what an entity is.
 type ekind uint8
 
@@ -45,6 +49,7 @@ type mention struct {
 	title       int   // title index for mTitle, -1 otherwise
 	country     string
 	pron        pronoun
+	coord       uint8 // coordWhole or coordPart for coordinated phrases
 }
 
 // entity is one actor the article talks about.
@@ -64,6 +69,18 @@ type entity struct {
 	last      int // token index of the latest mention
 }
 
+// span is a candidate noun phrase: tokens [first, last), the index of
+// its last chunk, and its part in a coordination.
+type span struct {
+	first, last, chunk int
+	coord              uint8 // 0, coordWhole ("Israel and Hamas") or coordPart ("Israel")
+}
+
+const (
+	coordWhole = 1
+	coordPart  = 2
+)
+
 // state is the working memory of one Resolve call, pooled.
 type state struct {
 	r     *Resolver
@@ -73,7 +90,7 @@ type state struct {
 	ms    []mention
 	ents  []entity
 	links []Link
-	spans [][3]int // scratch: candidate noun phrases of a sentence (first, last, chunk)
+	spans []span // scratch: candidate noun phrases of a sentence
 }
 
 func (st *state) reset(r *Resolver, doc *text.Doc, date chronicle.Date) {
@@ -98,7 +115,7 @@ func (st *state) run() {
 	doc := st.doc
 	ci := 0
 	for si, s := range doc.Sentences {
-		if s.FirstTok < 0 || s.LastTok > len(doc.Tokens) || s.FirstTok >= s.LastTok {
+		if s.FirstTok < 0 || s.LastTok > len(doc.Tokens) || s.FirstTok >= s.LastTok || s.Dateline {
 			continue
 		}
 		for ci < len(doc.Chunks) && doc.Chunks[ci].First < s.FirstTok {
@@ -143,7 +160,20 @@ func (st *state) mentions(si int, s text.Sentence, ci, cj int) {
 				k += 2
 			}
 		}
-		st.spans = append(st.spans, [3]int{first, last, ci + k})
+		first = st.extendBack(first, s.FirstTok)
+		for len(st.spans) > 0 && st.spans[len(st.spans)-1].first >= first {
+			st.spans = st.spans[:len(st.spans)-1] // swallowed by the extension
+		}
+		if len(c.Conjuncts) >= 2 && first == c.First && last == c.Last {
+			st.spans = append(st.spans, span{first, last, ci + k, coordWhole})
+			for _, cj := range c.Conjuncts {
+				if c.First <= cj[0] && cj[0] < cj[1] && cj[1] <= c.Last {
+					st.spans = append(st.spans, span{cj[0], cj[1], ci + k, coordPart})
+				}
+			}
+			continue
+		}
+		st.spans = append(st.spans, span{first, last, ci + k, 0})
 	}
 	// The subject: the noun phrase right before a finite verb group, and
 	// the first noun phrase outside a prepositional phrase before the
@@ -157,7 +187,11 @@ func (st *state) mentions(si int, s text.Sentence, ci, cj int) {
 	}
 	mainSubject := false
 	for _, sp := range st.spans {
-		first, last, k := sp[0], sp[1], sp[2]
+		first, last, k := sp.first, sp.last, sp.chunk
+		if sp.coord == coordPart {
+			st.mention(si, first, last, false, coordPart)
+			continue
+		}
 		subj := false
 		if last < s.LastTok {
 			for j := k + 1; j < cj; j++ {
@@ -169,14 +203,14 @@ func (st *state) mentions(si int, s text.Sentence, ci, cj int) {
 				break
 			}
 		}
-		if !mainSubject && last <= firstVP {
+		if !mainSubject && last <= firstVP && firstVP < s.LastTok {
 			prevPP := k > ci && doc.Chunks[k-1].Kind == text.PP && doc.Chunks[k-1].Last == first
 			if !prevPP && !(first > s.FirstTok && toks[first-1].Tag == "IN") {
 				subj = true
 				mainSubject = true
 			}
 		}
-		st.mention(si, first, last, subj)
+		st.mention(si, first, last, subj, sp.coord)
 	}
 }
 
@@ -188,6 +222,34 @@ func (st *state) endsInTitle(first, last int) bool {
 		return false
 	}
 	return isNNP(st.doc.Tokens[last-1].Tag)
+}
+
+// extendBack extends a name phrase over a title the chunker left
+// outside it: "U.S. Secretary | of | State Antony Blinken" with
+// "Secretary" in no chunk, "Foreign Minister | Sergei Lavrov".
+func (st *state) extendBack(first, lo int) int {
+	toks := st.doc.Tokens
+	if !isNNP(toks[first].Tag) {
+		return first
+	}
+	j := first
+	switch {
+	case j-2 >= lo && st.norms[j-1] == "of" && st.r.tab.heads[st.norms[j-2]] && isNNP(toks[j-2].Tag):
+		j -= 2
+	case j-1 >= lo && st.r.tab.heads[st.norms[j-1]] && isNNP(toks[j-1].Tag):
+		j--
+	default:
+		return first
+	}
+	for j-1 >= lo {
+		switch toks[j-1].Tag {
+		case "NNP", "NNPS", "JJ":
+			j--
+			continue
+		}
+		break
+	}
+	return j
 }
 
 func startsName(toks []text.Token, first, last int) bool {
@@ -222,9 +284,14 @@ func (st *state) quoteOf(first, last int) int {
 }
 
 // mention classifies one noun phrase and appends it when it matters.
-func (st *state) mention(si, first, last int, subj bool) {
+func (st *state) mention(si, first, last int, subj bool, coord uint8) {
 	toks := st.doc.Tokens
-	m := mention{first: first, last: last, sent: si, subject: subj, ent: -1, title: -1, quote: -1}
+	m := mention{first: first, last: last, sent: si, subject: subj, ent: -1, title: -1, quote: -1, coord: coord}
+	if coord == coordWhole {
+		m.quote = st.quoteOf(first, last)
+		st.ms = append(st.ms, m)
+		return
+	}
 	// Pronouns and possessive determiners.
 	if p, ok := pronounOf(st.norms[first], toks[first].Tag); ok {
 		if p.poss && last-first == 1 && st.norms[first] == "her" {
@@ -262,7 +329,7 @@ func (st *state) mention(si, first, last int, subj bool) {
 }
 
 // expletive reports whether "it" at token i is the dummy subject of "it
-// is important", "it seems".
+// is important", "it seems", "it is as if".
 func (st *state) expletive(i int) bool {
 	toks := st.doc.Tokens
 	if i+1 >= len(toks) {
@@ -274,7 +341,7 @@ func (st *state) expletive(i int) bool {
 	case "be", "remain":
 		if i+2 < len(toks) {
 			switch toks[i+2].Tag {
-			case "JJ", "JJR", "JJS", "RB", "VBN", "TO":
+			case "JJ", "JJR", "JJS", "RB", "VBN", "TO", "IN":
 				return true
 			}
 			switch st.norms[i+2] {
