@@ -173,6 +173,19 @@ func (st *state) mentions(si int, s text.Sentence, ci, cj int) {
 			}
 			continue
 		}
+		if parts := st.coordParts(first, last); parts > 0 {
+			st.spans = append(st.spans, span{first, last, ci + k, coordWhole})
+			a := first
+			for i := first; i <= last; i++ {
+				if i == last || st.coordSep(i) {
+					if a < i {
+						st.spans = append(st.spans, span{a, i, ci + k, coordPart})
+					}
+					a = i + 1
+				}
+			}
+			continue
+		}
 		st.spans = append(st.spans, span{first, last, ci + k, 0})
 	}
 	// The subject: the noun phrase right before a finite verb group, and
@@ -222,6 +235,35 @@ func (st *state) endsInTitle(first, last int) bool {
 		return false
 	}
 	return isNNP(st.doc.Tokens[last-1].Tag)
+}
+
+// coordSep reports whether token i joins coordinated names: "and",
+// "or" or a comma.
+func (st *state) coordSep(i int) bool {
+	switch st.norms[i] {
+	case "and", "or", ",":
+		return true
+	}
+	return false
+}
+
+// coordParts returns how many separators split a phrase the chunker did
+// not split into conjuncts ("Secretary of State Antony Blinken and
+// Defense Secretary Lloyd Austin"), when proper names stand on both
+// sides of each; 0 otherwise.
+func (st *state) coordParts(first, last int) int {
+	toks := st.doc.Tokens
+	n := 0
+	for i := first + 1; i < last-1; i++ {
+		if !st.coordSep(i) {
+			continue
+		}
+		if !isNNP(toks[i-1].Tag) || !(isNNP(toks[i+1].Tag) || st.norms[i+1] == "the") {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // extendBack extends a name phrase over a title the chunker left
