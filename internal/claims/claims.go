@@ -146,8 +146,9 @@ func (f *Finder) Find(doc *text.Doc, art chronicle.Article, ms []chronicle.Menti
 		date = doc.Date
 	}
 	var out []chronicle.Claim
+	used := make([]bool, len(doc.Tokens))
 	for si := range doc.Sentences {
-		s := sentence{f: f, doc: doc, si: si, art: art, date: date, ms: ms, used: map[int]bool{}}
+		s := sentence{f: f, doc: doc, si: si, art: art, date: date, ms: ms, used: used}
 		out = s.find(out)
 	}
 	return out
@@ -186,7 +187,7 @@ type sentence struct {
 	art  chronicle.Article
 	date chronicle.Date
 	ms   []chronicle.Mention
-	used map[int]bool // verb tokens that already gave a claim
+	used []bool // by token: the verb already gave a claim
 }
 
 func (s *sentence) find(out []chronicle.Claim) []chronicle.Claim {
