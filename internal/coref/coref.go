@@ -25,6 +25,25 @@
 // Each link carries the antecedent's most informative mention (the full
 // name with its title), its actor code on the article date and its entity
 // name, so the coder can code the anaphor as the antecedent.
+//
+// # How the coder uses it
+//
+// Build one Resolver with New(dict) next to the coder and call Resolve
+// once per document with the date used for tenures (Antecedent caches one
+// document behind a lock; do not call it per phrase from parallel
+// workers). While finding actor pieces, Lookup(links, first, last) the
+// words at hand:
+//   - a pronoun or title link with a Code ("He", "the president") becomes
+//     an actor piece over those words with the link's Code and Entity;
+//   - a surname or alias link keeps the dictionary's own code and only
+//     marks the actor as resolved;
+//   - a possessive link ("his government") keeps the phrase and its agent
+//     and takes the country (first three letters of Code) from the link,
+//     so PSE + GOV gives PSEGOV;
+//   - links with an empty Code are ignored.
+//
+// The coded chronicle.Actor keeps the anaphor's own words in Text, Start
+// and End and sets Resolved to Link.Span(doc), the antecedent's mention.
 package coref
 
 import (
