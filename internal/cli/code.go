@@ -55,8 +55,8 @@ func newCoder(ctx context.Context, dir string, opts coder.Options) (*text.Analyz
 	}
 	cd := coder.New(dict, tab, opts)
 	if dir != "" {
-		// PETRARCH-format dictionaries code announced acts literally.
-		cd = cd.LiteralFutures()
+		// Dictionaries written for PETRARCH expect its conventions.
+		cd = cd.PETRARCH()
 	}
 	return an, cd, nil
 }

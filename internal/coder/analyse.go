@@ -70,7 +70,10 @@ type sentence struct {
 	// for the sentence ({-1,-1} for none), filled on first use.
 	attrib     [2]int
 	attribDone bool
-	issues     []string
+	// homeCode is the one country the sentence names (see home).
+	homeCode string
+	homeDone bool
+	issues   []string
 	// issuesDone is set once issues holds the sentence's issue codes.
 	issuesDone bool
 	present    map[string]struct{} // the sentence's words, filled on first use

@@ -156,7 +156,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			// positive code is kept but marked as negated.
 			mod = chronicle.Negated
 		}
-		if (mod == chronicle.Future || mod == chronicle.Hypothetical) && !c.literalFutures && !c.readsModal(pat) {
+		if (mod == chronicle.Future || mod == chronicle.Hypothetical) && !c.petrarch && !c.readsModal(pat) {
 			// An announced, planned or conditional act is the intent
 			// (03) or threat (13) to do it.
 			code = intentCode(c.intent, code)
@@ -362,6 +362,9 @@ func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, w when, code, 
 	}
 	sent := s.doc.Sentences[s.index]
 	for _, p := range pairs {
+		if !c.petrarch {
+			p.a, p.b = c.homeOf(s, p.a), c.homeOf(s, p.b)
+		}
 		if c.opts.RequireDyad && (p.a.code == "" || p.b.code == "") {
 			continue
 		}
@@ -601,4 +604,55 @@ func (s *sentence) attributed(v *verb) bool {
 		return false
 	}
 	return true
+}
+
+// homeOf gives an agent without a country ("police", "the opposition")
+// the one country its sentence names, if it names exactly one: news
+// writes "Egyptian police dispersed demonstrators" and "President X said
+// in Algiers" of one country's people. Armed forces are left alone, as
+// they often act abroad ("troops shelled Gondor"). The member is copied.
+func (c *Coder) homeOf(s *sentence, m *member) *member {
+	if len(m.code) <= 3 || m.code[:3] != "---" || c.tab == nil {
+		return m
+	}
+	for _, r := range [...]string{"MIL", "UAF", "SPY", "IGO", "NGO", "MNC"} {
+		if strings.HasPrefix(m.code[3:], r) {
+			return m
+		}
+	}
+	home := s.home(c)
+	if home == "" {
+		return m
+	}
+	cp := *m
+	cp.code = home + m.code[3:]
+	return &cp
+}
+
+// home returns the one country the sentence's actors name, or "" when
+// they name none or several. Regions, organisations and actor types are
+// not countries.
+func (s *sentence) home(c *Coder) string {
+	if s.homeDone {
+		return s.homeCode
+	}
+	s.homeDone = true
+	for _, g := range s.groups {
+		for _, m := range g.members {
+			if len(m.code) < 3 || m.code[:3] == "---" || m.code[0] == '"' {
+				continue
+			}
+			if _, ok := c.tab.ActorPart(m.code[:3]); ok {
+				continue
+			}
+			switch {
+			case s.homeCode == "":
+				s.homeCode = m.code[:3]
+			case s.homeCode != m.code[:3]:
+				s.homeCode = ""
+				return ""
+			}
+		}
+	}
+	return s.homeCode
 }

@@ -50,9 +50,8 @@ type Coder struct {
 	// coref links pronouns and titles to the actors they stand for; nil
 	// when its tables failed to load.
 	coref *coref.Resolver
-	// literalFutures keeps the act's own code for announced acts, as
-	// PETRARCH does (see LiteralFutures).
-	literalFutures bool
+	// petrarch codes as PETRARCH does (see PETRARCH).
+	petrarch bool
 	// gapped indexes actor phrases written with spaces, whose words may
 	// have other words between them ("ITHILEN TELEVISION" matches
 	// "Ithilen state-run television"), by their first word.
@@ -189,20 +188,24 @@ func appendLits(ws []string, e lexicon.Elem) []string {
 
 // WithOptions returns a coder sharing c's dictionaries with other options.
 func (c *Coder) WithOptions(opts Options) *Coder {
-	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, coref: c.coref, literalFutures: c.literalFutures, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
+	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, coref: c.coref, petrarch: c.petrarch, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
 	d.pool.New = func() any { return new(scratch) }
 	return d
 }
 
-// LiteralFutures returns a coder sharing c's dictionaries that codes an
-// announced, planned or conditional act ("will provide aid") with the
-// act's own code, as PETRARCH does, instead of the intent (03) or threat
-// (13) CAMEO practice gives it. Dictionaries written for PETRARCH expect
-// this; Chronicle's built-in ones do not. The modality is future or
-// hypothetical either way.
-func (c *Coder) LiteralFutures() *Coder {
+// PETRARCH returns a coder sharing c's dictionaries that follows
+// PETRARCH's conventions where Chronicle's differ, which dictionaries
+// written for PETRARCH expect:
+//
+//   - an announced, planned or conditional act ("will provide aid") keeps
+//     the act's own code instead of the intent (03) or threat (13) CAMEO
+//     practice gives it (the modality is future or hypothetical either
+//     way);
+//   - an agent without a country ("police") stays "---" instead of taking
+//     the one country its sentence names.
+func (c *Coder) PETRARCH() *Coder {
 	d := c.WithOptions(c.opts)
-	d.literalFutures = true
+	d.petrarch = true
 	return d
 }
 

@@ -92,7 +92,7 @@ func TestPetrarchUnitGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cd := coder.New(dict, newTable(t), coder.DefaultOptions()).LiteralFutures()
+	cd := coder.New(dict, newTable(t), coder.DefaultOptions()).PETRARCH()
 	rep, err := eval.Run(ctx, recs, codeFunc(newAnalyzer(t), cd))
 	if err != nil {
 		t.Fatal(err)

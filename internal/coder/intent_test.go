@@ -9,6 +9,8 @@ import (
 	"github.com/chronicle-dev/chronicle/internal/coder"
 )
 
+// TestIntent checks announced acts, and the conventions PETRARCH mode
+// (literal) keeps.
 func TestIntent(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -17,8 +19,10 @@ func TestIntent(t *testing.T) {
 	}{
 		{"future aid is an intent to provide aid", "Arnor will send aid to Gondor.", false,
 			[]string{"ARN GON 033 future"}},
-		{"literal futures keep the act", "Arnor will send aid to Gondor.", true,
+		{"PETRARCH keeps the act", "Arnor will send aid to Gondor.", true,
 			[]string{"ARN GON 070 future"}},
+		{"PETRARCH leaves an agent without a country", "Police attacked Mordor.", true,
+			[]string{"---COP MOR 190 asserted"}},
 		{"planned attack is a threat", "Arnor plans to attack Gondor.", false,
 			[]string{"ARN GON 1384 future"}},
 		{"ready to is future", "Arnor is ready to attack Gondor.", false,
@@ -38,7 +42,7 @@ func TestIntent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cd := coder.New(worldDict(t), newTable(t), coder.DefaultOptions())
 			if tt.literal {
-				cd = cd.LiteralFutures()
+				cd = cd.PETRARCH()
 			}
 			got := codeText(t, cd, tt.text, "2020-05-01")
 			if !slices.Equal(got, tt.want) {
