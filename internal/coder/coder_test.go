@@ -87,6 +87,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"ARN MOR 111 asserted", "GON MOR 111 asserted"}},
 		{"compound target list", "Mordor attacked Arnor, Rohan and Gondor.", "", nil,
 			[]string{"MOR ARN 190 asserted", "MOR GON 190 asserted", "MOR ROH 190 asserted"}},
+		{"agent and noun before the country", "Rebel groups in Gondor attacked Mordor.", "", nil,
+			[]string{"GONREB MOR 190 asserted"}},
 		{"agent over compound", "Soldiers from Arnor and Gondor attacked Mordor.", "", nil,
 			[]string{"ARNMIL MOR 190 asserted", "GONMIL MOR 190 asserted"}},
 		{"paired code", "Arnor visited Gondor.", "", nil,

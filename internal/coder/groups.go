@@ -243,6 +243,11 @@ func allBased(us []unit) bool {
 // agentPrepGap reports whether words [a, b) are "of", "from" or "in",
 // optionally followed by a determiner.
 func (s *sentence) agentPrepGap(a, b int) bool {
+	// Up to two plain nouns may follow the agent word ("opposition
+	// groups in Zimbabwe").
+	for n := 0; n < 2 && a < b && s.pieceAt[a] < 0 && !s.isVerb[a] && (s.words[a].tag == "NN" || s.words[a].tag == "NNS"); n++ {
+		a++
+	}
 	if b-a < 1 || b-a > 2 || s.cls[a]&clAgentPrep == 0 {
 		return false
 	}
