@@ -642,7 +642,10 @@ func (s *sentence) home(c *Coder) string {
 			if len(m.code) < 3 || m.code[:3] == "---" || m.code[0] == '"' {
 				continue
 			}
-			if _, ok := c.tab.ActorPart(m.code[:3]); ok {
+			if p, ok := c.tab.ActorPart(m.code[:3]); ok && (p.Kind == "region" || p.Kind == "type") {
+				// A region or a transnational type (IGO, NGO, …);
+				// organisation tags that look like countries ("RWA")
+				// only follow a type.
 				continue
 			}
 			switch {

@@ -126,6 +126,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"ROHGOV MOR 111 asserted"}},
 		{"a former title keeps the elite code", "Former King Theoden condemned Mordor.", "2015-06-01", nil,
 			[]string{"ROHELI MOR 111 asserted"}},
+		{"an ousted title keeps the elite code", "The ousted king of Rohan condemned Mordor.", "2015-06-01", nil,
+			[]string{"ROHELI MOR 111 asserted"}},
 		{"two-letter abbreviation in capitals", "The AR condemned Mordor.", "", nil,
 			[]string{"ARN MOR 111 asserted"}},
 		{"two-letter pronoun is not an abbreviation", "Mordor condemned ar.", "", nil, nil},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
+	"github.com/chronicle-dev/chronicle/internal/ontology"
 	"github.com/chronicle-dev/chronicle/internal/text"
 )
 
@@ -25,7 +26,11 @@ func TestDebugSentence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := New(dict, nil, DefaultOptions())
+	tab, err := ontology.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(dict, tab, DefaultOptions())
 	doc := an.Analyze(sent, dateOf(t, os.Getenv("CODER_DATE")))
 	sc := new(scratch)
 	sc.links = c.coref.Resolve(doc, doc.Date)

@@ -25,9 +25,12 @@ type unit struct {
 // instead of ELI, unless the title is a past one ("former President").
 func (u unit) code() string {
 	base := u.base
-	if u.agent != nil && u.former && isOffice(u.agent.Code) && len(base) >= 3 {
+	if u.agent != nil && u.former && isOffice(u.agent.Code) {
 		// "former President Obama", "a former Gondor minister": an
 		// elite, not the office.
+		if len(base) < 3 {
+			return "---ELI"
+		}
 		return base[:3] + "ELI"
 	}
 	if u.agent != nil && !u.former && len(base) == 6 && base[3:] == "ELI" {
@@ -172,6 +175,7 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 			for _, b := range h {
 				u := b
 				u.agent = a.agent
+				u.former = a.former || b.former
 				u.start, u.end = a.start, b.end
 				if len(h) > 1 || len(g) > 1 {
 					// Text of a product member: the agent and the country.
