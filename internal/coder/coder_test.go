@@ -89,6 +89,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"MOR ARN 190 asserted", "MOR GON 190 asserted", "MOR ROH 190 asserted"}},
 		{"agent and noun before the country", "Rebel groups in Gondor attacked Mordor.", "", nil,
 			[]string{"GONREB MOR 190 asserted"}},
+		{"ethnic group is not its namesake country", "Gondorian troops attacked ethnic Rohirrim.", "", nil,
+			[]string{"GONMIL GONCVL 190 asserted"}},
 		{"agent over compound", "Soldiers from Arnor and Gondor attacked Mordor.", "", nil,
 			[]string{"ARNMIL MOR 190 asserted", "GONMIL MOR 190 asserted"}},
 		{"paired code", "Arnor visited Gondor.", "", nil,

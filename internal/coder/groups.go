@@ -97,6 +97,11 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 			continue
 		}
 		u.former = s.formerBefore(u.start, u.end)
+		if u.agent == nil && len(u.base) == 3 && u.start > 0 && s.norms[u.start-1] == "ethnic" {
+			// "ethnic Albanians in Serbia": civilians of an ethnic group,
+			// not the country their name comes from.
+			u.base = "---CVL"
+		}
 		units = append(units, u)
 	}
 	if len(units) == 0 {
