@@ -265,6 +265,10 @@ type ReportsCategory struct {
 // ReportsResult is the outcome of scoring a reports gold file.
 type ReportsResult struct {
 	Shares
+	// Coded are the shares among the reports for which the pipeline
+	// produced at least one mention: what date and place resolution
+	// achieve when the coder finds the event at all.
+	Coded      Shares            `json:"coded"`
 	Errors     int               `json:"errors"`
 	Categories []ReportsCategory `json:"categories"`
 	// Misses are the reports wrong on at least one question.
@@ -303,6 +307,9 @@ feed:
 	cats := map[string]*ReportsCategory{}
 	for _, o := range outs {
 		res.add(o)
+		if len(o.Produced) > 0 {
+			res.Coded.add(o)
+		}
 		if o.Error != "" {
 			res.Errors++
 		}
@@ -317,6 +324,7 @@ feed:
 		}
 	}
 	res.finish()
+	res.Coded.finish()
 	for _, c := range cats {
 		c.finish()
 		res.Categories = append(res.Categories, *c)
@@ -409,7 +417,10 @@ func (r *ReportsResult) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "\n  right PLOVER type      %.3f (%d)\n", r.Type, r.typeN)
 	fmt.Fprintf(&b, "  right actor country    %.3f (%d)   all expected countries %.3f (%d)\n", r.Country, r.countryN, r.AllCountries, r.allN)
 	fmt.Fprintf(&b, "  right event date       %.3f (%d)\n", r.Date, r.dateN)
-	fmt.Fprintf(&b, "  right place (≤%g km)   %.3f (%d)\n\n", PlaceRadiusKm, r.Place, r.placeN)
+	fmt.Fprintf(&b, "  right place (≤%g km)   %.3f (%d)\n", PlaceRadiusKm, r.Place, r.placeN)
+	c := r.Coded
+	fmt.Fprintf(&b, "  %d reports produced no event; among the %d that did: type %.3f, country %.3f, all countries %.3f, date %.3f, place %.3f\n\n",
+		r.Reports-c.Reports, c.Reports, c.Type, c.Country, c.AllCountries, c.Date, c.Place)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "category\treports\ttype\tcountry\tall countries\tdate\tplace")
 	for _, c := range r.Categories {

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -258,4 +259,55 @@ func FuzzReadReports(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRunReports(t *testing.T) {
+	day := chronicle.Date{Year: 2020, Month: 5, Day: 9}
+	rec := func(id, cat string) ReportRecord {
+		return ReportRecord{Record: Record{ID: id, Category: cat, Expected: []Tuple{{Code: "PROTEST"}}},
+			ExpectedDate: day, ExpectedPlace: ExpectedPlace{Name: "Minsk", Lat: 53.9, Lon: 27.57}, ExpectedCountries: []string{"BLR"}}
+	}
+	recs := []ReportRecord{rec("a", "protest"), rec("b", "protest"), rec("c", "riot")}
+	code := func(_ context.Context, r Record) ([]chronicle.Mention, error) {
+		switch r.ID {
+		case "a":
+			return []chronicle.Mention{{Source: chronicle.Actor{Code: "BLRCVL"}, PLOVER: chronicle.PLOVER{Type: "PROTEST"}, Date: day,
+				Location: &chronicle.Location{Name: "Minsk", Lat: 53.9, Lon: 27.57}}}, nil
+		case "b":
+			return nil, nil
+		}
+		return []chronicle.Mention{{Source: chronicle.Actor{Code: "BLRCVL"}, PLOVER: chronicle.PLOVER{Type: "ASSAULT"}, Date: day.AddDays(-1)}}, nil
+	}
+	res, err := RunReports(context.Background(), recs, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := 1.0 / 3
+	if res.Reports != 3 || res.Type != third || res.Country != 2*third || res.Date != third || res.Place != third {
+		t.Errorf("shares %+v", res.Shares)
+	}
+	if res.Coded.Reports != 2 || res.Coded.Type != 0.5 || res.Coded.Country != 1 {
+		t.Errorf("coded shares %+v", res.Coded)
+	}
+	if len(res.Misses) != 2 || res.Misses[0].ID != "b" || res.Misses[1].ID != "c" {
+		t.Errorf("misses %+v", res.Misses)
+	}
+	if len(res.Categories) != 2 || res.Categories[0].Name != "protest" || res.Categories[0].Type != 0.5 || res.Categories[1].Reports != 1 {
+		t.Errorf("categories %+v", res.Categories)
+	}
+	var b strings.Builder
+	if err := res.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"1 reports produced no event; among the 2 that did", "b [protest] wrong: type, country, date, place", "produced: nothing",
+		"c [riot] wrong: type, date, place", "produced* BLRCVL→(none)  ASSAULT date 2020-05-08 no place"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("report lacks %q:\n%s", w, b.String())
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := RunReports(ctx, recs, code); err == nil {
+		t.Error("cancelled run: no error")
+	}
 }
