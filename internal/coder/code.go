@@ -22,6 +22,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 	suppressTo := -1 // verbs before this word are inside a coded verb's clause
 	prevSrc := -1
 	sawVerb := false // a main-clause dictionary verb came before
+	first := len(out)
 	for vi := range s.verbs {
 		v := &s.verbs[vi]
 		inTail := v.m.Head > s.tail
@@ -169,6 +170,64 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			mod = chronicle.Historical
 		}
 		out = c.emit(s, v, art, w, code, paired, pat, b.src, tgt, b.comp, mod, out)
+	}
+	if !c.petrarch && len(out) > first && len(s.doc.Quotes) > 0 {
+		out = c.quotedCondemnation(s, first, out)
+	}
+	return out
+}
+
+// condemnCode is the code of a quoted condemnation: criticize or
+// denounce.
+const condemnCode = "111"
+
+// quotedCondemnation adds the criticism a speaker's quoted words make:
+// "Abbas demanded an end to the 'atrocious, murderous assault by
+// Gondor'" also denounces Gondor. The speaker is the source of the
+// sentence's first event (mentions from out[first] on); the target is an
+// actor named inside a quotation of the sentence that holds a word of
+// condemnation (data/words.txt).
+func (c *Coder) quotedCondemnation(s *sentence, first int, out []chronicle.Mention) []chronicle.Mention {
+	speaker := out[first]
+	for _, q := range s.doc.Quotes {
+		if q.Inner[0] < s.doc.Sentences[s.index].Start || q.Inner[0] >= s.doc.Sentences[s.index].End {
+			continue
+		}
+		inQuote := func(k int) bool {
+			st := s.doc.Tokens[s.words[k].tok].Start
+			return st >= q.Inner[0] && st < q.Inner[1]
+		}
+		condemned := false
+		for k := range s.words {
+			if s.cls[k]&clCondemn != 0 && inQuote(k) {
+				condemned = true
+				break
+			}
+		}
+		if !condemned {
+			continue
+		}
+		for gi := range s.groups {
+			g := &s.groups[gi]
+			if !inQuote(g.start) {
+				continue
+			}
+			for mi := range g.members {
+				m := c.homeOf(s, &g.members[mi])
+				if m.code == "" || countryOf(m.code) == countryOf(speaker.Source.Code) || dup(out, s.index, speaker.ArticleID, speaker.Source.Code, m.code, condemnCode) {
+					continue
+				}
+				e := speaker
+				e.Target = c.actor(s, m)
+				e.Code = condemnCode
+				e.Modality = chronicle.Asserted
+				e.Verb = chronicle.Span{Text: s.doc.Text[q.Inner[0]:q.Inner[1]], Start: q.Inner[0], End: q.Inner[1]}
+				e.Pattern = "quoted condemnation (coder)"
+				e.Claim = nil
+				c.fillCode(&e)
+				out = append(out, e)
+			}
+		}
 	}
 	return out
 }

@@ -252,9 +252,10 @@ func allBased(us []unit) bool {
 // agentPrepGap reports whether words [a, b) are "of", "from" or "in",
 // optionally followed by a determiner.
 func (s *sentence) agentPrepGap(a, b int) bool {
-	// Up to two plain nouns may follow the agent word ("opposition
-	// groups in Zimbabwe").
-	for n := 0; n < 2 && a < b && s.pieceAt[a] < 0 && !s.isVerb[a] && (s.words[a].tag == "NN" || s.words[a].tag == "NNS"); n++ {
+	// A plural noun may follow an agent noun ("opposition groups in
+	// Zimbabwe"); an agent used as an adjective modifies the noun
+	// instead ("the civilian toll of Israeli operations").
+	if a > 0 && a < b && s.words[a-1].tag != "JJ" && s.words[a].tag == "NNS" && s.pieceAt[a] < 0 && !s.isVerb[a] {
 		a++
 	}
 	if b-a < 1 || b-a > 2 || s.cls[a]&clAgentPrep == 0 {

@@ -31,13 +31,14 @@ const (
 	clCorp
 	clIntent
 	clFormer
+	clCondemn
 )
 
 var classNames = map[string]wordClass{
 	"prep": clPrep, "agentprep": clAgentPrep, "subord": clSubord, "conj": clConj,
 	"det": clDet, "aux": clAux, "modal": clModal, "neg": clNeg, "be": clBe,
 	"future": clFuture, "hypothetical": clHypothetical, "report": clReport, "corp": clCorp,
-	"intent": clIntent, "former": clFormer,
+	"intent": clIntent, "former": clFormer, "condemn": clCondemn,
 }
 
 // loadWords reads data/words.txt into a word → classes map.
