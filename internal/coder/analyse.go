@@ -382,8 +382,15 @@ func (c *Coder) verbGroup(s *sentence, v *verb) {
 	v.grpStart = k + 1
 	// "plans to impose", "is ready to send", "is to visit": an act
 	// announced or planned.
-	if v.modality == "" && v.m.Start > 0 && s.norms[v.m.Start-1] == "to" {
-		if j := v.m.Start - 2; j >= 0 && s.cls[j]&(clIntent|clBe) != 0 {
+	if v.m.Start > 1 && s.norms[v.m.Start-1] == "to" {
+		j := v.m.Start - 2
+		switch {
+		case s.cls[j]&clRefuse != 0 && v.neg < 0:
+			// "declined to attack", "failed to reach": the act did not
+			// happen (a dictionary verb for the refusal itself codes
+			// it and owns this clause).
+			v.neg = j
+		case v.modality == "" && s.cls[j]&(clIntent|clBe) != 0:
 			v.modality = chronicle.Future
 		}
 	}

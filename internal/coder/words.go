@@ -32,13 +32,14 @@ const (
 	clIntent
 	clFormer
 	clCondemn
+	clRefuse
 )
 
 var classNames = map[string]wordClass{
 	"prep": clPrep, "agentprep": clAgentPrep, "subord": clSubord, "conj": clConj,
 	"det": clDet, "aux": clAux, "modal": clModal, "neg": clNeg, "be": clBe,
 	"future": clFuture, "hypothetical": clHypothetical, "report": clReport, "corp": clCorp,
-	"intent": clIntent, "former": clFormer, "condemn": clCondemn,
+	"intent": clIntent, "former": clFormer, "condemn": clCondemn, "refuse": clRefuse,
 }
 
 // loadWords reads data/words.txt into a word → classes map.
