@@ -130,7 +130,7 @@ func prepareArticleStmts(ctx context.Context, tx *sql.Tx) (*putArticleStmts, err
 	prep(&p.insert, `INSERT INTO articles
 		(id, date, title, text, url, source, origin, hash, sketch, duplicate_of, notes, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	prep(&p.band, `INSERT INTO sketch_bands (band, value, article_seq) VALUES (?, ?, ?)`)
+	prep(&p.band, `INSERT INTO sketch_bands (band, value, article_seq) VALUES (0, ?, ?), (1, ?, ?), (2, ?, ?), (3, ?, ?)`)
 	prep(&p.fts, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`)
 	if err != nil {
 		p.close()
@@ -285,10 +285,8 @@ func (p *putArticleStmts) put(ctx context.Context, a *chronicle.Article, now tim
 		return res, err
 	}
 	if a.Sketch != 0 {
-		for b, v := range bs {
-			if _, err := p.band.ExecContext(ctx, b, v, seq); err != nil {
-				return res, err
-			}
+		if _, err := p.band.ExecContext(ctx, bs[0], seq, bs[1], seq, bs[2], seq, bs[3], seq); err != nil {
+			return res, err
 		}
 	}
 	a.Hash, a.DuplicateOf, a.Added = hash, dupOf, added
