@@ -102,6 +102,19 @@ func (m *model) find(h uint64) *slot {
 // score adds the weights of feats into scores and returns the best class.
 func (m *model) score(feats []uint64, scores []int32) int {
 	clear(scores)
+	// Touch every feature's home slot first: the loads are independent,
+	// so the processor overlaps their cache misses, which the probing
+	// loop below, with its data-dependent branches, cannot.
+	n := uint64(len(m.table))
+	var touch uint64
+	for _, f := range feats {
+		i, _ := bits.Mul64(slotKey(f)*0x9e3779b97f4a7c15, n)
+		touch += m.table[i].key
+	}
+	if touch == 1 {
+		// Never true in practice (keys are hashes); keeps the loads live.
+		scores[0]++
+	}
 	for _, f := range feats {
 		s := m.find(f)
 		if s == nil {
