@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/coref"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
 	"github.com/chronicle-dev/chronicle/internal/text"
 )
@@ -108,7 +109,8 @@ func ParseVerbs(src string) ([]Verb, error) {
 // use.
 type Finder struct {
 	dict  *lexicon.Dictionary // may be nil: speakers then take codes from mentions only
-	verbs map[string][]Verb   // by lemma
+	coref *coref.Resolver
+	verbs map[string][]Verb // by lemma
 }
 
 // New returns a finder using the embedded claim verbs and, for speakers
@@ -119,7 +121,11 @@ func New(dict *lexicon.Dictionary) (*Finder, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &Finder{dict: dict, verbs: map[string][]Verb{}}
+	res, err := coref.New(dict)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	f := &Finder{dict: dict, coref: res, verbs: map[string][]Verb{}}
 	for _, v := range vs {
 		f.verbs[v.Words[0]] = append(f.verbs[v.Words[0]], v)
 	}
@@ -147,8 +153,9 @@ func (f *Finder) Find(doc *text.Doc, art chronicle.Article, ms []chronicle.Menti
 	}
 	var out []chronicle.Claim
 	used := make([]bool, len(doc.Tokens))
+	links := &article{}
 	for si := range doc.Sentences {
-		s := sentence{f: f, doc: doc, si: si, art: art, date: date, ms: ms, used: used}
+		s := sentence{f: f, doc: doc, si: si, art: art, date: date, ms: ms, used: used, shared: links}
 		out = s.find(out)
 	}
 	return out
@@ -181,13 +188,50 @@ func Link(cs []chronicle.Claim, ms []chronicle.Mention) int {
 
 // sentence is the state of finding claims in one sentence.
 type sentence struct {
-	f    *Finder
-	doc  *text.Doc
-	si   int
-	art  chronicle.Article
-	date chronicle.Date
-	ms   []chronicle.Mention
-	used []bool // by token: the verb already gave a claim
+	f      *Finder
+	doc    *text.Doc
+	si     int
+	art    chronicle.Article
+	date   chronicle.Date
+	ms     []chronicle.Mention
+	used   []bool // by token: the verb already gave a claim
+	shared *article
+}
+
+// article is what the sentences of one article share: its coreference
+// links, resolved on first need.
+type article struct {
+	links    []coref.Link
+	resolved bool
+}
+
+// anaphoric reports whether tokens [a, b) may stand for an actor named
+// earlier: a pronoun, a definite or possessive phrase ("the president",
+// "his government") or a lone name ("Abbas").
+func (s *sentence) anaphoric(a, b int) bool {
+	tk := &s.doc.Tokens[a]
+	switch {
+	case strings.HasPrefix(tk.Tag, "PRP"), tk.Norm == "the":
+		return true
+	case b-a == 1 && strings.HasPrefix(tk.Tag, "NNP"):
+		return true
+	}
+	return false
+}
+
+// antecedent returns the coreference link of the anaphor at tokens
+// [a, b): one whose anaphor is that range or starts it.
+func (s *sentence) antecedent(a, b int) (coref.Link, bool) {
+	if !s.shared.resolved {
+		s.shared.links = s.f.coref.Resolve(s.doc, s.date)
+		s.shared.resolved = true
+	}
+	for _, l := range s.shared.links {
+		if l.Sentence == s.si && l.From[0] == a && l.From[1] <= b && l.Code != "" {
+			return l, true
+		}
+	}
+	return coref.Link{}, false
 }
 
 func (s *sentence) find(out []chronicle.Claim) []chronicle.Claim {
@@ -762,6 +806,26 @@ func (s *sentence) actor(a, b int) chronicle.Actor {
 			if c.Code != "" && c.End > c.Start && c.Start < sp.End && sp.Start < c.End {
 				return c
 			}
+		}
+	}
+	if !s.anaphoric(a, b) {
+		act.Code, act.Entity = s.lookup(a, b)
+		return act
+	}
+	if l, ok := s.antecedent(a, b); ok {
+		// "he", "the president", "Abbas": the actor introduced earlier.
+		sp := l.Span(s.doc)
+		if l.Possessive {
+			// "his government": the antecedent's country, the phrase's agent.
+			code, _ := s.lookup(a, b)
+			if len(code) >= 6 && code[:3] == "---" && len(l.Code) >= 3 {
+				act.Code = l.Code[:3] + code[3:]
+				act.Resolved = &sp
+				return act
+			}
+		} else {
+			act.Code, act.Entity, act.Resolved = l.Code, l.Entity, &sp
+			return act
 		}
 	}
 	act.Code, act.Entity = s.lookup(a, b)

@@ -256,3 +256,28 @@ func BenchmarkFind(b *testing.B) {
 		fx.f.Find(doc, a, nil)
 	}
 }
+
+// TestFindCoreference checks that pronouns, titles and possessives that
+// speak take the actor introduced earlier in the article.
+func TestFindCoreference(t *testing.T) {
+	intro := "Palestinian President Mahmoud Abbas spoke in Ramallah on Sunday. "
+	for _, tc := range []struct {
+		text, verb, speaker, code string
+	}{
+		{"He demanded an end to the assault.", "demanded", "He", "PSEGOV"},
+		{"“We want an end to this war,” he said.", "said", "he", "PSEGOV"},
+		{"The president rejected the plan.", "rejected", "The president", "PSEGOV"},
+		{"His government rejected the plan.", "rejected", "His government", "PSEGOV"},
+	} {
+		cs := find(t, intro+tc.text)
+		if len(cs) != 1 {
+			t.Errorf("%q: %d claims, want 1: %+v", tc.text, len(cs), cs)
+			continue
+		}
+		sp := cs[0].Speaker
+		if cs[0].Verb.Text != tc.verb || sp.Text != tc.speaker || sp.Code != tc.code || sp.Resolved == nil ||
+			sp.Resolved.Text != "Palestinian President Mahmoud Abbas" {
+			t.Errorf("%q: claim %+v speaker %+v", tc.text, cs[0], sp)
+		}
+	}
+}
