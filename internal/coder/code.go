@@ -79,7 +79,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			prevSrc = src
 			sawVerb = true
 		}
-		if v.m.Head < suppressTo && !v.coord && !inTail && !inInsert {
+		if v.m.Head < suppressTo && !(v.coord && s.conjunctCoded(v)) && !inTail && !inInsert {
 			continue
 		}
 		tgtHi := hi
@@ -100,8 +100,8 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		// except a bare statement ("said", 010), which only attributes.
 		if code != "" && code != "---" && !inTail && !inInsert && code != "010" {
 			end := s.tail
-			for _, w := range s.verbs[vi+1:] {
-				if w.coord {
+			for wi := range s.verbs[vi+1:] {
+				if w := &s.verbs[vi+1+wi]; w.coord && s.conjunctCoded(w) {
 					end = w.grpStart
 					break
 				}
@@ -717,4 +717,21 @@ func (s *sentence) home(c *Coder) string {
 		}
 	}
 	return s.homeCode
+}
+
+// conjunctCoded reports whether the verb a coordinated verb is joined to
+// is a dictionary verb: "condemned Mordor and attacked Gondor" is two
+// acts, while in "support a resolution that aims to tighten sanctions
+// and impose a blockade" the conjunct "tighten" belongs to the clause
+// "support" owns, and so does "impose".
+func (s *sentence) conjunctCoded(v *verb) bool {
+	for k := v.grpStart - 2; k >= 0; k-- {
+		if s.isVerb[k] {
+			return true
+		}
+		if strings.HasPrefix(s.words[k].tag, "VB") {
+			return false
+		}
+	}
+	return true
 }

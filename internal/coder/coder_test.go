@@ -152,6 +152,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"ARN GON 190 asserted", "ARN MOR 111 asserted"}},
 		{"coordinated verbs share the subject", "Arnor condemned Mordor and attacked Gondor.", "", nil,
 			[]string{"ARN GON 190 asserted", "ARN MOR 111 asserted"}},
+		{"coordinated inside an owned clause", "Arnor condemned Mordor over plans to build walls and attack Gondor.", "", nil,
+			[]string{"ARN MOR 111 asserted"}},
 		{"coordinated after a verb the dictionary lacks", "Arnor mobilized quickly and attacked Gondor.", "", nil,
 			[]string{"ARN GON 190 asserted"}},
 		{"pronoun subject is not the object of the first verb", "He condemned Mordor and attacked Gondor.", "", nil, nil},
