@@ -152,6 +152,9 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 				mod = chronicle.Reported
 			}
 		}
+		if rm := c.reportedModality(s, v, tgtHi, pat, code); rm != "" && (mod == chronicle.Asserted || mod == chronicle.Reported) {
+			mod = rm
+		}
 		if v.neg >= 0 && (pat == nil || b.minPre > v.neg) {
 			// The dictionary had no negative pattern for this verb: the
 			// positive code is kept but marked as negated.
@@ -734,4 +737,33 @@ func (s *sentence) conjunctCoded(v *verb) bool {
 		}
 	}
 	return true
+}
+
+// reportedModality returns the modality of an act a reporting verb's
+// pattern codes ("Iraq announced it is prepared to impose martial law",
+// "X said it would impose sanctions"): future or hypothetical when the
+// reported clause says so, unless the pattern spells out the modal
+// itself ("- * IT WILL NOT [120]"); "" otherwise.
+func (c *Coder) reportedModality(s *sentence, v *verb, hi int, pat *lexicon.Pattern, code string) chronicle.Modality {
+	if pat == nil || s.cls[v.m.Head]&clReport == 0 || strings.HasPrefix(code, "01") {
+		return ""
+	}
+	for _, e := range pat.Post {
+		if e.Kind == lexicon.ElemWord && c.words[strings.ToLower(e.Text)]&(clModal|clIntent) != 0 {
+			return ""
+		}
+	}
+	for k := v.m.End; k < hi && k < v.m.End+8; k++ {
+		switch {
+		case s.isVerb[k]:
+			return ""
+		case s.cls[k]&clFuture != 0:
+			return chronicle.Future
+		case s.cls[k]&clHypothetical != 0:
+			return chronicle.Hypothetical
+		case s.cls[k]&clIntent != 0 && k+1 < len(s.norms) && s.norms[k+1] == "to":
+			return chronicle.Future
+		}
+	}
+	return ""
 }

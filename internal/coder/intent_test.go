@@ -33,6 +33,8 @@ func TestIntent(t *testing.T) {
 			[]string{"MOR GON 0356 future"}},
 		{"a future visit stays a visit", "Arnor is to visit Gondor.", false,
 			[]string{"ARN GON 042 future", "GON ARN 043 future"}},
+		{"a reporting verb's pattern takes the reported clause's modality", "Rohan said it would impose sanctions on Mordor.", false,
+			[]string{"ROH MOR 1312 hypothetical"}},
 		{"a past act is not an intent", "Arnor sent aid to Gondor.", false,
 			[]string{"ARN GON 070 asserted"}},
 		{"negated future keeps the act", "Arnor will not condemn Gondor.", false,
