@@ -321,8 +321,13 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.EventFilter, iv chroni
 		if iv == chronicle.Month {
 			key = "month"
 		}
-		queries = append(queries, query{`SELECT ` + key + `, quad_class, plover_type, SUM(n), SUM(goldstein_sum) FROM event_days` +
-			whereClause(where) + ` GROUP BY ` + key + `, quad_class, plover_type`, args})
+		q := `SELECT ` + key + `, quad_class, plover_type, SUM(n), SUM(goldstein_sum) FROM event_days` +
+			whereClause(where) + ` GROUP BY ` + key + `, quad_class, plover_type`
+		if iv == chronicle.Day {
+			// One row per day and kind already: nothing to group.
+			q = `SELECT day, quad_class, plover_type, n, goldstein_sum FROM event_days` + whereClause(where)
+		}
+		queries = append(queries, query{q, args})
 	} else {
 		p, err := s.planEvents(ctx, f, false, s.aggregateCap)
 		if err != nil {
