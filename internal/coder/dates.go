@@ -46,6 +46,11 @@ func (c *Coder) eventDate(s *sentence, v *verb, date chronicle.Date) when {
 		if val.IsZero() || !date.IsZero() && date.Before(val) {
 			continue
 		}
+		if tx.Historical && s.presentTense(v) {
+			// "Rwanda denies the charge, made since 1994": an act in
+			// the present tense is not the historical one.
+			continue
+		}
 		w.date, w.precision, w.from = val, tx.Precision, "text"
 		if w.precision == "" {
 			w.precision = chronicle.PrecisionDay
@@ -58,11 +63,18 @@ func (c *Coder) eventDate(s *sentence, v *verb, date chronicle.Date) when {
 }
 
 // anchorBefore returns the most recent explicit day-precision date the
-// article mentions before its temporal expression ti, not after the
-// article date; else the article date.
+// article mentions before its temporal expression ti, in the same
+// sentence or the one before it, not after the article date; else the
+// article date. A sentence without a date of its own reports in the
+// article's time ("Aliyev said in a televised address …"), so a date
+// further back no longer anchors "the day before".
 func (c *Coder) anchorBefore(doc *text.Doc, ti int, date chronicle.Date) chronicle.Date {
+	si := doc.Timexes[ti].Sentence
 	for k := ti - 1; k >= 0; k-- {
 		tx := &doc.Timexes[k]
+		if tx.Sentence < si-1 {
+			break
+		}
 		if tx.Anaphoric || tx.Value.IsZero() || tx.Precision != chronicle.PrecisionDay {
 			continue
 		}
@@ -110,4 +122,11 @@ func (s *sentence) insertAtByte(off int) [2]int {
 		}
 	}
 	return [2]int{-1, -1}
+}
+
+// presentTense reports whether a verb is in the simple present tense with no
+// auxiliary ("denies", "say").
+func (s *sentence) presentTense(v *verb) bool {
+	t := s.words[v.m.Head].tag
+	return (t == "VBZ" || t == "VBP") && v.grpStart == v.m.Start
 }

@@ -69,10 +69,14 @@ func TestEventDates(t *testing.T) {
 			[]string{"GON ARN 190 2020-05-09 day text the day before asserted", "ARN MOR 111 2020-05-10 day article - asserted"}},
 		{"the day before counts from the last date mentioned", "Arnor attacked Gondor on 3 May 2020. Mordor, whom Gondor had attacked the day before, condemned Arnor.", "2020-05-10",
 			[]string{"ARN GON 190 2020-05-03 day text 3 May 2020 asserted", "GON MOR 190 2020-05-02 day text the day before asserted", "MOR ARN 111 2020-05-10 day article - asserted"}},
+		{"a sentence without a date resets the anchor", "Arnor attacked Gondor on 3 May 2020. Rohan condemned Arnor. Mordor, whom Gondor had attacked the day before, condemned Arnor.", "2020-05-10",
+			[]string{"ARN GON 190 2020-05-03 day text 3 May 2020 asserted", "ROH ARN 111 2020-05-10 day article - asserted", "GON MOR 190 2020-05-09 day text the day before asserted", "MOR ARN 111 2020-05-10 day article - asserted"}},
 		{"never after the article date", "Arnor will condemn Gondor on 20 May 2020.", "2020-05-10",
 			[]string{"ARN GON 111 2020-05-10 day article - future"}},
 		{"historical", "Arnor attacked Gondor in 1990.", "2020-05-10",
 			[]string{"ARN GON 190 1990-01-01 year text 1990 historical"}},
+		{"a present-tense act is not historical", "Arnor condemns Gondor over the war of 1990.", "2020-05-10",
+			[]string{"ARN GON 111 2020-05-10 day article - asserted"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
