@@ -78,6 +78,7 @@ type sentence struct {
 	issuesDone bool
 	present    map[string]struct{} // the sentence's words, filled on first use
 	links      []coref.Link        // the article's coreference links
+	seen       []string            // actor codes of earlier sentences (scratch.seen)
 	cands      []int32             // scratch for pattern candidates
 }
 
@@ -91,7 +92,7 @@ func (c *Coder) analyse(sc *scratch, doc *text.Doc, si int, date chronicle.Date)
 	*s = sentence{doc: doc, index: si, words: sc.words, norms: sc.norms,
 		cls: s.cls[:0], pieceAt: s.pieceAt[:0], pieces: s.pieces[:0], groups: s.groups[:0],
 		groupAt: s.groupAt[:0], verbs: s.verbs[:0], isVerb: s.isVerb[:0], inserts: s.inserts[:0],
-		present: sc.present, cands: s.cands[:0], links: sc.links}
+		present: sc.present, cands: s.cands[:0], links: sc.links, seen: sc.seen}
 	if s.present == nil {
 		s.present = make(map[string]struct{}, 64)
 		sc.present = s.present
@@ -530,6 +531,16 @@ func (s *sentence) capitals(i int) bool {
 // Surnames and aliases are left to the dictionary, which codes them
 // itself; possessives ("his government") are not the antecedent.
 func (s *sentence) anaphorAt(i int) (*coref.Link, int) {
+	l, n := s.linkAt(i)
+	if n == 0 || l.Code == "" || l.Possessive || l.Kind != coref.KindPronoun && l.Kind != coref.KindTitle {
+		return nil, 0
+	}
+	return l, n
+}
+
+// linkAt returns the coreference link whose anaphor starts at word i and
+// its length in words, or nil, 0.
+func (s *sentence) linkAt(i int) (*coref.Link, int) {
 	if len(s.links) == 0 {
 		return nil, 0
 	}
@@ -539,9 +550,6 @@ func (s *sentence) anaphorAt(i int) (*coref.Link, int) {
 		return nil, 0
 	}
 	l := &s.links[k]
-	if l.Code == "" || l.Possessive || l.Kind != coref.KindPronoun && l.Kind != coref.KindTitle {
-		return nil, 0
-	}
 	n := 0
 	for j := i; j < len(s.words) && s.words[j].tok < l.From[1]; j++ {
 		n++

@@ -134,7 +134,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 				}
 			}
 		}
-		if code == "010" && !b.tgtSet && b.tgt >= 0 && s.clauseSubject(b.tgt) {
+		if code == "010" && !b.tgtSet && b.tgt >= 0 && (s.clauseSubject(b.tgt) || s.verbBetween(v.m.End, s.groups[b.tgt].start)) {
 			// "Rohan said Arnor attacked Gondor": a statement is not
 			// addressed to the subject of what it reports.
 			b.tgt = -1
@@ -673,22 +673,58 @@ func (s *sentence) attributed(v *verb) bool {
 // writes "Egyptian police dispersed demonstrators" and "President X said
 // in Algiers" of one country's people. Armed forces are left alone, as
 // they often act abroad ("troops shelled Gondor"). The member is copied.
+//
+// Before that, a possessive ("its troops") takes its owner's country as
+// coreference resolves it, and a definite agent ("the army") the country
+// of the last actor with the same role earlier in the article.
 func (c *Coder) homeOf(s *sentence, m *member) *member {
-	if len(m.code) <= 3 || m.code[:3] != "---" || c.tab == nil {
+	if len(m.code) <= 3 || m.code[:3] != "---" || c.tab == nil || m.start < 0 {
 		return m
 	}
-	for _, r := range [...]string{"MIL", "UAF", "SPY", "IGO", "NGO", "MNC"} {
-		if strings.HasPrefix(m.code[3:], r) {
-			return m
+	role := m.code[3:]
+	home := ""
+	if k := m.start - 1; k >= 0 {
+		switch {
+		case s.possessive(k):
+			if l, n := s.linkAt(k); n > 0 && l.Possessive && len(l.Code) >= 3 && c.isCountry(l.Code[:3]) {
+				home = l.Code[:3]
+			}
+		case s.norms[k] == "the":
+			for i := len(s.seen) - 1; i >= 0 && len(role) >= 3; i-- {
+				if strings.HasPrefix(s.seen[i][3:], role[:3]) {
+					home = s.seen[i][:3]
+					break
+				}
+			}
 		}
 	}
-	home := s.home(c)
+	if home == "" {
+		for _, r := range [...]string{"MIL", "UAF", "SPY", "IGO", "NGO", "MNC"} {
+			if strings.HasPrefix(role, r) {
+				return m
+			}
+		}
+		home = s.home(c)
+	}
 	if home == "" {
 		return m
 	}
 	cp := *m
-	cp.code = home + m.code[3:]
+	cp.code = home + role
 	return &cp
+}
+
+// isCountry reports whether a 3-letter primary code part is a country:
+// not "---", a region or a transnational type (IGO, NGO, …).
+func (c *Coder) isCountry(code string) bool {
+	if len(code) != 3 || code == "---" || code[0] == '"' {
+		return false
+	}
+	if c.tab == nil {
+		return true
+	}
+	p, ok := c.tab.ActorPart(code)
+	return !ok || p.Kind != "region" && p.Kind != "type"
 }
 
 // home returns the one country the sentence's actors name, or "" when
@@ -701,10 +737,7 @@ func (s *sentence) home(c *Coder) string {
 	s.homeDone = true
 	for _, g := range s.groups {
 		for _, m := range g.members {
-			if len(m.code) < 3 || m.code[:3] == "---" || m.code[0] == '"' {
-				continue
-			}
-			if p, ok := c.tab.ActorPart(m.code[:3]); ok && (p.Kind == "region" || p.Kind == "type") {
+			if len(m.code) < 3 || !c.isCountry(m.code[:3]) {
 				// A region or a transnational type (IGO, NGO, …);
 				// organisation tags that look like countries ("RWA")
 				// only follow a type.
@@ -766,4 +799,14 @@ func (c *Coder) reportedModality(s *sentence, v *verb, hi int, pat *lexicon.Patt
 		}
 	}
 	return ""
+}
+
+// verbBetween reports whether a verb lies in words [a, b).
+func (s *sentence) verbBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.isVerb[k] || strings.HasPrefix(s.words[k].tag, "VB") {
+			return true
+		}
+	}
+	return false
 }

@@ -234,6 +234,7 @@ func (c *Coder) Code(doc *text.Doc, article chronicle.Article) []chronicle.Menti
 		sc.dropped = append(sc.dropped, d != nil)
 	}
 	sc.links = nil
+	sc.seen = sc.seen[:0]
 	if c.coref != nil {
 		sc.links = c.coref.Resolve(doc, date)
 	}
@@ -247,8 +248,22 @@ func (c *Coder) Code(doc *text.Doc, article chronicle.Article) []chronicle.Menti
 			continue
 		}
 		out = c.codeSentence(s, article, date, out)
+		sc.remember(c, s)
 	}
 	return out
+}
+
+// remember keeps the sentence's actors that have a country and a role
+// ("SDNMIL"), most recent last, for definite references in later
+// sentences ("the army").
+func (sc *scratch) remember(c *Coder, s *sentence) {
+	for _, g := range s.groups {
+		for _, m := range g.members {
+			if len(m.code) >= 6 && c.isCountry(m.code[:3]) {
+				sc.seen = append(sc.seen, m.code)
+			}
+		}
+	}
 }
 
 // scratch holds per-call buffers, reused through a pool.
@@ -261,6 +276,9 @@ type scratch struct {
 	present map[string]struct{}
 	// links are the article's coreference links, by anaphor position.
 	links []coref.Link
+	// seen are the codes with a country and a role of the sentences
+	// coded so far.
+	seen []string
 }
 
 type word struct {

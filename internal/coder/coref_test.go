@@ -16,6 +16,10 @@ func TestCoreference(t *testing.T) {
 		{"pronoun subject", "King Theoden visited Gondor on Monday. He condemned Mordor.",
 			[]string{"ROHGOV GON 042 -", "GON ROHGOV 043 -", "ROHGOV MOR 111 King Theoden"}},
 		{"no antecedent, no actor", "He condemned Mordor.", nil},
+		{"definite agent takes the country of its last mention", "Gondorian troops massed on Monday. The troops attacked Mordor.",
+			[]string{"GONMIL MOR 190 -"}},
+		{"possessive agent takes its owner's country", "Gondor said its troops attacked Mordor.",
+			[]string{"GONMIL MOR 190 -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
