@@ -32,11 +32,14 @@ type Analyzer struct {
 }
 
 // analyzeScratch is working memory one Analyze call borrows from the
-// Analyzer's pool, so the tagger's buffers and the tokenizer's gaps are
-// allocated once per goroutine rather than once per article.
+// Analyzer's pool, so the tagger's buffers, the tokenizer's gaps and the
+// date and quotation finders' tokens are allocated once per goroutine
+// rather than once per article.
 type analyzeScratch struct {
-	tag  tagScratch
-	gaps []gap
+	tag   tagScratch
+	gaps  []gap
+	timex timex.Finder
+	quote quote.Finder
 }
 
 // NewAnalyzer loads the embedded word lists and models.
@@ -105,7 +108,7 @@ func (a *Analyzer) analyze(text string, date chronicle.Date, raw bool) *Doc {
 	if !raw {
 		return d
 	}
-	for _, e := range timex.Find(text, date) {
+	for _, e := range scr.timex.Find(text, date) {
 		d.Timexes = append(d.Timexes, Timex{
 			Start: e.Start, End: e.End, Sentence: d.sentenceAt(e.Start),
 			Value: e.Value, Precision: e.Precision, Relative: e.Relative,
@@ -113,7 +116,7 @@ func (a *Analyzer) analyze(text string, date chronicle.Date, raw bool) *Doc {
 			Historical: e.Historical(date),
 		})
 	}
-	for _, q := range quote.Find(text) {
+	for _, q := range scr.quote.Find(text) {
 		d.Quotes = append(d.Quotes, Quote{Start: q.Start, End: q.End, Speaker: q.Speaker, SpeakerAt: q.SpeakerAt, Cue: q.Cue, Inner: q.Inner})
 	}
 	return d

@@ -36,8 +36,31 @@ type Quote struct {
 
 // Find returns the quotations of text in order.
 func Find(text string) []Quote {
+	var f Finder
+	return f.Find(text)
+}
+
+// Finder finds quotations like Find, keeping its working memory from one
+// call to the next. A Finder is not safe for concurrent use; the zero
+// value is ready.
+type Finder struct {
+	toks []token
+}
+
+// Find returns the quotations of text in order, as the package function
+// Find does.
+func (f *Finder) Find(text string) []Quote {
+	// Only “, ” and " open or close a quotation: text without them has
+	// none, and needs no tokens.
+	if !strings.ContainsAny(text, "\"\u201c\u201d") {
+		return []Quote{}
+	}
 	lx := lexiconOnce()
-	s := scanner{text: text, lx: lx, toks: tokenize(text, lx, make([]token, 0, len(text)/5+4))}
+	if f.toks == nil {
+		f.toks = make([]token, 0, len(text)/5+4)
+	}
+	s := scanner{text: text, lx: lx, toks: tokenize(text, lx, f.toks[:0])}
+	defer func() { f.toks = s.toks[:0] }()
 	return s.quotes()
 }
 

@@ -134,14 +134,26 @@ func TestFind(t *testing.T) {
 			[]string{"“Much attention was given,” | Baka | quoted as saying"}},
 		{"according after", "“It was a massacre,” according to the health ministry.",
 			[]string{"“It was a massacre,” | the health ministry | according to"}},
+		// No quotation marks at all: Find skips the text without tokens.
+		{"no marks", "Abbas said the crossing would open on Tuesday.", nil},
+		{"apostrophes only", "The ministry’s spokesman said it was 'over'.", nil},
 	}
+	// One Finder for every case: what it keeps from a call must not
+	// change the next.
+	var f Finder
 	for _, tc := range tests {
-		var got []string
+		var got, reused []string
 		for _, q := range Find(tc.text) {
 			got = append(got, describe(tc.text, q))
 		}
+		for _, q := range f.Find(tc.text) {
+			reused = append(reused, describe(tc.text, q))
+		}
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("%s: Find(%q)\n got  %q\n want %q", tc.name, tc.text, got, tc.want)
+		}
+		if strings.Join(reused, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s: Finder.Find(%q)\n got  %q\n want %q", tc.name, tc.text, reused, tc.want)
 		}
 	}
 }

@@ -87,9 +87,27 @@ type Expr struct {
 // against anchor (the article date). With a zero anchor only absolute
 // expressions get a Value.
 func Find(text string, anchor chronicle.Date) []Expr {
+	var f Finder
+	return f.Find(text, anchor)
+}
+
+// Finder finds temporal expressions like Find, keeping its working memory
+// from one call to the next. A Finder is not safe for concurrent use; the
+// zero value is ready.
+type Finder struct {
+	toks []token
+}
+
+// Find returns the temporal expressions of text in order, as the package
+// function Find does.
+func (f *Finder) Find(text string, anchor chronicle.Date) []Expr {
 	lx := lexiconOnce()
 	s := scanner{text: text, anchor: anchor, lx: lx}
-	s.toks = tokenize(text, lx, make([]token, 0, len(text)/5+4))
+	if f.toks == nil {
+		f.toks = make([]token, 0, len(text)/5+4)
+	}
+	s.toks = tokenize(text, lx, f.toks[:0])
+	defer func() { f.toks = s.toks[:0] }()
 	var out []Expr
 	for i := 0; i < len(s.toks); {
 		if s.toks[i].kind == kPunct {

@@ -319,6 +319,9 @@ func TestFind(t *testing.T) {
 		{"2023-11-08", "In 1948, hundreds of thousands fled; last year, more did.",
 			[]string{"1948 => 1948-01-01 year past", "last year => 2022-01-01 year rel past"}},
 	}
+	// One Finder for every case: what it keeps from a call must not
+	// change the next.
+	var f Finder
 	for _, tc := range tests {
 		var anchor chronicle.Date
 		if tc.anchor != "" {
@@ -327,12 +330,18 @@ func TestFind(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		var got []string
+		var got, reused []string
 		for _, e := range Find(tc.text, anchor) {
 			got = append(got, describe(e))
 		}
+		for _, e := range f.Find(tc.text, anchor) {
+			reused = append(reused, describe(e))
+		}
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("Find(%q, %s):\n got  %q\n want %q", tc.text, tc.anchor, got, tc.want)
+		}
+		if strings.Join(reused, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("Finder.Find(%q, %s):\n got  %q\n want %q", tc.text, tc.anchor, reused, tc.want)
 		}
 	}
 }
