@@ -144,6 +144,13 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			// is the object.
 			b.tgt = s.antecedent(v.insert)
 		}
+		if !b.tgtSet && !b.srcSet && b.src >= 0 && len(s.groups[b.src].members) > 1 && reciprocal(code, paired) &&
+			(b.tgt < 0 || s.afterPlacePrep(s.groups[b.tgt].start)) {
+			// "Lavrov and Kuleba met in the Turkish resort of Antalya":
+			// a reciprocal act of a compound subject, coded between its
+			// members; the place is not a party.
+			b.comp, b.tgt = b.src, -1
+		}
 		tgt = b.tgt
 		mod := v.modality
 		if mod == "" {
@@ -809,4 +816,29 @@ func (s *sentence) verbBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// afterPlacePrep reports whether the phrase at word i follows a
+// preposition of place ("in", "at", "near"), past determiners.
+func (s *sentence) afterPlacePrep(i int) bool {
+	k := i - 1
+	for k >= 0 && s.cls[k]&clDet != 0 {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch s.norms[k] {
+	case "in", "at", "near", "inside", "outside", "throughout", "across":
+		return true
+	}
+	return false
+}
+
+// reciprocal reports whether an act done by a compound subject with no
+// other party is done between its members: meeting, consulting,
+// cooperating, signing an agreement ("Arnor and Gondor met", "… signed a
+// treaty"), or a paired code that is its own reverse.
+func reciprocal(code, paired string) bool {
+	return paired != "" && paired == code || strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06") || code == "057"
 }
