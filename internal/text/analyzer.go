@@ -100,10 +100,20 @@ func (a *Analyzer) analyze(text string, date chronicle.Date, raw bool) *Doc {
 			st[i].Lemma = a.lemmas.lemma(st[i].Norm, st[i].Tag)
 		}
 	}
-	// Half the tokens of news text open a chunk.
+	// Half the tokens of news text open a chunk, one in ten a name, one
+	// in fifty a clause.
 	d.Chunks = make([]Chunk, 0, len(toks)*5/8+4)
+	d.Names = make([]Name, 0, len(toks)/7+2)
+	d.Clauses = make([]Clause, 0, len(toks)/32+2)
 	for si := range d.Sentences {
 		a.phrases(d, si)
+	}
+	// Layers without entries stay nil, as they were before pre-sizing.
+	if len(d.Names) == 0 {
+		d.Names = nil
+	}
+	if len(d.Clauses) == 0 {
+		d.Clauses = nil
 	}
 	if !raw {
 		return d

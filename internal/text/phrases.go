@@ -102,6 +102,9 @@ func coordinate(d *Doc, first int) {
 	out := d.Chunks[:first]
 	chunks := d.Chunks[first:]
 	vpBefore := false
+	// parts are gathered in scratch and copied only for the chunks that
+	// become coordinations, a few in a hundred.
+	var scratch [][2]int
 	for i := 0; i < len(chunks); i++ {
 		c := chunks[i]
 		proper := c.Kind == NP && properNP(d.Tokens[c.First:c.Last])
@@ -114,7 +117,7 @@ func coordinate(d *Doc, first int) {
 		// Extend over ", NP" and "CC NP" while the NPs are alike: proper
 		// names ("Mordor, Rohan and Bree") or bare nouns sharing the first
 		// one's determiner ("the Danish media and government").
-		parts := properParts(d.Tokens, nil, c.First, c.Last)
+		parts := properParts(d.Tokens, scratch[:0], c.First, c.Last)
 		j, sawCC := i, false
 		for j+1 < len(chunks) {
 			next := chunks[j+1]
@@ -137,13 +140,14 @@ func coordinate(d *Doc, first int) {
 		}
 		// A list must end in "and X", and "… met the men and officials
 		// said …" joins two clauses, not two nouns.
+		scratch = parts[:0]
 		if !sawCC || (vpBefore && j+1 < len(chunks) && chunks[j+1].Kind == VP) {
 			out = append(out, c)
 			continue
 		}
 		merged := c
 		merged.Last = chunks[j].Last
-		merged.Conjuncts = parts
+		merged.Conjuncts = slices.Clone(parts)
 		for k := merged.First + 1; k < merged.Last; k++ {
 			d.Tokens[k].Chunk = "I-NP"
 		}
