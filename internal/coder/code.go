@@ -41,7 +41,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		}
 		// A clause that is the complement of an earlier verb ("Rohan
 		// said Arnor attacked Gondor") starts after that verb.
-		reportedBy := false
+		reportedBy, deniedBy := false, false
 		infinitive := false
 		for k := v.grpStart; k < v.m.Start; k++ {
 			infinitive = infinitive || s.norms[k] == "to"
@@ -54,6 +54,9 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 			if w.m.End > lo && !v.coord {
 				lo = w.m.End
 				reportedBy = s.cls[w.m.Head]&clReport != 0
+				// "He denied that Russian forces attacked …": the reported
+				// act is denied.
+				deniedBy = s.cls[w.m.Head]&clDeny != 0
 			}
 			break
 		}
@@ -98,7 +101,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		// A verb with a code (even one whose event lacks an actor) owns
 		// the words after it up to the next coordinated verb or the tail,
 		// except a bare statement ("said", 010), which only attributes.
-		if code != "" && code != "---" && !inTail && !inInsert && code != "010" {
+		if code != "" && code != "---" && !inTail && !inInsert && !strings.HasPrefix(code, "01") {
 			end := s.tail
 			for wi := range s.verbs[vi+1:] {
 				if w := &s.verbs[vi+1+wi]; w.coord && s.conjunctCoded(w) {
@@ -134,7 +137,7 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 				}
 			}
 		}
-		if code == "010" && !b.tgtSet && b.tgt >= 0 && (s.clauseSubject(b.tgt) || s.verbBetween(v.m.End, s.groups[b.tgt].start)) {
+		if strings.HasPrefix(code, "01") && !b.tgtSet && b.tgt >= 0 && (s.clauseSubject(b.tgt) || s.verbBetween(v.m.End, s.groups[b.tgt].start)) {
 			// "Rohan said Arnor attacked Gondor": a statement is not
 			// addressed to the subject of what it reports.
 			b.tgt = -1
@@ -161,6 +164,9 @@ func (c *Coder) codeSentence(s *sentence, art chronicle.Article, date chronicle.
 		}
 		if rm := c.reportedModality(s, v, tgtHi, pat, code); rm != "" && (mod == chronicle.Asserted || mod == chronicle.Reported) {
 			mod = rm
+		}
+		if deniedBy {
+			mod = chronicle.Negated
 		}
 		if v.neg >= 0 && (pat == nil || b.minPre > v.neg) {
 			// The dictionary had no negative pattern for this verb: the

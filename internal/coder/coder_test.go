@@ -134,6 +134,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"ROH GON 112 asserted", "ROH MOR 111 asserted"}},
 		{"quotation without condemnation", "Rohan accused Gondor of ignoring the \u201clong siege by Mordor\u201d of Fornost.", "", nil,
 			[]string{"ROH GON 112 asserted"}},
+		{"denied act", "Rohan denied that its troops attacked Gondor.", "", nil,
+			[]string{"ROHMIL GON 190 negated"}},
 		{"statement to an addressee", "Rohan told Gondor that Arnor attacked Mordor.", "", nil,
 			[]string{"ARN MOR 190 reported", "ROH GON 010 asserted"}},
 		{"title replaces the elite code", "King Theoden condemned Mordor.", "2015-06-01", nil,

@@ -33,13 +33,14 @@ const (
 	clFormer
 	clCondemn
 	clRefuse
+	clDeny
 )
 
 var classNames = map[string]wordClass{
 	"prep": clPrep, "agentprep": clAgentPrep, "subord": clSubord, "conj": clConj,
 	"det": clDet, "aux": clAux, "modal": clModal, "neg": clNeg, "be": clBe,
 	"future": clFuture, "hypothetical": clHypothetical, "report": clReport, "corp": clCorp,
-	"intent": clIntent, "former": clFormer, "condemn": clCondemn, "refuse": clRefuse,
+	"intent": clIntent, "former": clFormer, "condemn": clCondemn, "refuse": clRefuse, "deny": clDeny,
 }
 
 // loadWords reads data/words.txt into a word → classes map.
