@@ -56,8 +56,53 @@
 //     paired code "[a:b]"; require_dyad drops events missing an actor;
 //     an actor never acts on itself.
 //
-// Modality: negated when the verb group is negated and the matched
-// pattern does not itself read the negation ("NOT * [112]"); future
-// ("will"), hypothetical ("could", "would", "if"), reported (attribution
-// tail, or the complement of a reporting verb), else asserted.
+// Actors, beyond the dictionaries:
+//
+//   - coreference (internal/coref): pronouns and definite titles ("He
+//     emphasized …", "the president") code as the actor they are linked
+//     to, with the antecedent on chronicle.Actor.Resolved;
+//   - an office title with a person the dictionary codes as an elite on
+//     the date ("President Obama" outside the tenure it knows) takes the
+//     title's role; "former", "ex-", "ousted" keep ELI (data/words.txt);
+//   - an agent without a country takes, in order: its possessive owner's
+//     country ("its troops"), the country of the article's last actor
+//     with the same role when definite ("the army"), else the one country
+//     its sentence names (not armed forces, which often act abroad);
+//   - "ethnic X" are civilians (---CVL), not X's namesake country;
+//     two-letter abbreviations ("US") match only in capitals;
+//   - a compound subject's reciprocal act (meet, consult, cooperate,
+//     sign) with no other party is coded between its members.
+//
+// Modality: negated when the verb group is negated ("did not", "never",
+// "declined to", "refused to", "failed to") or a denial governs the
+// clause ("denied that …") and the matched pattern does not itself read
+// the negation ("NOT * [112]"); future ("will", "is to", "plans to", "is
+// ready to"); hypothetical ("could", "would", "if", "unless");
+// reported (attribution tail, a quotation, quote.Attribution, or the
+// complement of a reporting verb); historical when the event's date
+// lies more than a year before the article; else asserted. A reporting
+// verb whose pattern codes the reported act ("announced it is prepared
+// to impose …") takes the reported clause's modality.
+//
+// Announced acts (CAMEO practice): a future or hypothetical act is coded
+// as the intent (03x) or threat (13x) to do it, from data/intent.txt
+// ("will provide aid" 07 → 033, "plans to impose sanctions" 163 → 1312),
+// unless the pattern spells out the modal itself. PETRARCH() turns this
+// off (and the country defaults for agents) for dictionaries written for
+// PETRARCH, whose tests expect the act's own code.
+//
+// Statements (01x) never own the clause they report, and never take the
+// subject of that clause as their target ("Rohan said Arnor attacked
+// Gondor" codes only the attack, reported). A speaker's quoted
+// condemnation of a named actor ("the 'murderous assault by Israel'") is
+// a criticism (111).
+//
+// Dates: a temporal expression of the verb's own clause (one inside a
+// comma insertion dates only that insertion's verbs) gives the date, its
+// precision and evidence (DateFrom "text"), unless it is after the
+// article date; an anaphoric one ("the day before") counts from a date
+// in its own or the previous sentence, else from the article date (a
+// sentence without a date reports in the article's time). Otherwise the
+// article date (DateFrom "article"). A present-tense act is never dated
+// by a historical expression.
 package coder
