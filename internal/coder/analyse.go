@@ -28,6 +28,8 @@ type member struct {
 	start, end int // word range
 	// link is the coreference link the member was resolved through.
 	link *coref.Link
+	// ctx is set for an actor carried over from an earlier sentence.
+	ctx *chronicle.Actor
 }
 
 // group is one actor phrase of the sentence as the coder uses it: a

@@ -407,6 +407,11 @@ func (c *Coder) emit(s *sentence, v *verb, art chronicle.Article, w when, code, 
 			if na := c.actorFromNP(s, v, side); na != nil {
 				return []*member{na}
 			}
+			if side == 1 && src >= 0 {
+				if t := c.refusedAppealTarget(s, code, mod, countryOf(s.groups[src].members[0].code), out); t != nil {
+					return []*member{t}
+				}
+			}
 			return []*member{&none}
 		}
 		ms := make([]*member, len(s.groups[g].members))
@@ -498,6 +503,11 @@ func (s *sentence) span(a, b int) chronicle.Span {
 }
 
 func (c *Coder) actor(s *sentence, m *member) chronicle.Actor {
+	if m.ctx != nil {
+		// An actor carried from an earlier sentence: its phrase there.
+		sp := chronicle.Span{Text: m.ctx.Text, Start: m.ctx.Start, End: m.ctx.End}
+		return chronicle.Actor{Code: m.code, Text: sp.Text, Entity: m.ctx.Entity, Start: sp.Start, End: sp.End, Resolved: &sp}
+	}
 	if m.start < 0 {
 		return chronicle.Actor{Code: m.code}
 	}
@@ -778,7 +788,8 @@ func (s *sentence) conjunctCoded(v *verb) bool {
 		if s.isVerb[k] {
 			return true
 		}
-		if strings.HasPrefix(s.words[k].tag, "VB") {
+		if t := s.words[k].tag; strings.HasPrefix(t, "VB") && t != "VBN" && t != "VBG" {
+			// Participles often modify nouns ("increased aid").
 			return false
 		}
 	}
@@ -847,4 +858,27 @@ func (s *sentence) afterPlacePrep(i int) bool {
 // treaty"), or a paired code that is its own reverse.
 func reciprocal(code, paired string) bool {
 	return paired != "" && paired == code || strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06") || code == "057"
+}
+
+// refusedAppealTarget finds the party of a refusal or a negated appeal
+// that names none ("Blinken stated that the U.S. would not push for
+// one"): the target of the same country's last appeal, demand or
+// rejection in this or the three sentences before (the article's
+// mentions so far are out). Positive acts never borrow a target.
+func (c *Coder) refusedAppealTarget(s *sentence, code string, mod chronicle.Modality, srcCountry string, out []chronicle.Mention) *member {
+	if c.petrarch || srcCountry == "" || srcCountry == "---" {
+		return nil
+	}
+	if !(strings.HasPrefix(code, "02") && mod == chronicle.Negated || strings.HasPrefix(code, "12")) {
+		return nil
+	}
+	for i := len(out) - 1; i >= 0 && out[i].Sentence >= s.index-3; i-- {
+		m := &out[i]
+		if m.Target.Code == "" || countryOf(m.Source.Code) != srcCountry || m.Root != "02" && m.Root != "10" && m.Root != "12" {
+			continue
+		}
+		t := m.Target
+		return &member{code: t.Code, entity: t.Entity, start: -1, end: -1, ctx: &t}
+	}
+	return nil
 }

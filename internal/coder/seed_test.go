@@ -55,6 +55,15 @@ func TestSeedArticle(t *testing.T) {
 		}
 		return false
 	}
+	declined, resolved := false, false
+	for _, x := range ms {
+		if strings.Contains(x.Evidence.Text, "would not push") && (x.Root == "12" || x.Modality == chronicle.Negated) {
+			declined = true
+		}
+		if x.Source.Resolved != nil && strings.HasPrefix(x.Source.Code, "USAGOV") {
+			resolved = true
+		}
+	}
 	checks := []struct {
 		what string
 		ok   bool
@@ -66,6 +75,8 @@ func TestSeedArticle(t *testing.T) {
 		{"US commitment to aid, 03 or 07", has("03", "USA", "", chronicle.Date{}) || has("07", "USA", "", chronicle.Date{})},
 		{"meeting with Arab officials the day before", has("04", "USA", "ARB", prev)},
 		{"Arab outrage at Israel, 11", has("11", "ARB", "ISR", chronicle.Date{})},
+		{"the US not pushing for a ceasefire, negated or 12", declined},
+		{"a 'He …' sentence coded with Blinken", resolved},
 	}
 	for _, c := range checks {
 		if !c.ok {
