@@ -71,7 +71,12 @@
 //   - "ethnic X" are civilians (---CVL), not X's namesake country;
 //     two-letter abbreviations ("US") match only in capitals;
 //   - a compound subject's reciprocal act (meet, consult, cooperate,
-//     sign) with no other party is coded between its members.
+//     sign) with no other party is coded between its members;
+//   - a refusal (12) or negated appeal (02) that names no party ("the
+//     U.S. would not push for one") takes the party of the same
+//     country's last appeal, demand or refusal in the three sentences
+//     before, with that phrase as Actor.Resolved; positive acts never
+//     borrow a party.
 //
 // Modality: negated when the verb group is negated ("did not", "never",
 // "declined to", "refused to", "failed to") or a denial governs the
