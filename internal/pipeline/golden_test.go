@@ -22,7 +22,7 @@ import (
 // goldenFloor is the recall and precision measured over testdata/golden
 // with the built-in dictionaries when this test was last tightened. They
 // may only go up.
-var goldenFloor = struct{ recall, precision float64 }{recall: 0.519, precision: 0.758}
+var goldenFloor = struct{ recall, precision float64 }{recall: 0.535, precision: 0.764}
 
 // goldenEvent is one event an analyst expects in an article, as written by
 // hand in NAME.expected.jsonl. Fields holding alternatives separate them
@@ -456,12 +456,7 @@ func seedChecks() []seedCheck {
 // yet. They are reported, not asserted; a pending check that passes is
 // reported too, so that it can be moved to the asserted ones. Everything
 // else is asserted.
-var seedPending = map[string]bool{
-	// "would not push for one" has no target in its sentence; the coder
-	// drops it under require-dyad (the parties to the ceasefire are in
-	// earlier sentences).
-	"US declining to push for a ceasefire: negated or rejecting": true,
-}
+var seedPending = map[string]bool{}
 
 // TestSeed codes the seed article of issue 5 (read from ../shared, never
 // copied into the repository) and checks the events the issue requires.
