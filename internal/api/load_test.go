@@ -52,7 +52,7 @@ func TestLoadMillionEvents(t *testing.T) {
 	defer srv.Close()
 
 	// (a) Sequential latency.
-	lat, err := bench.Sequential(ctx, bench.NewClient(1), srv.URL, bench.Queries(), 200, time.Duration(budget)*time.Second)
+	lat, err := bench.Sequential(ctx, bench.NewClient(1), srv.URL, bench.Queries(), 200, time.Duration(budget)*time.Second, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,11 +146,12 @@ func runServing(ctx context.Context, cfg Config, stages map[string]bool, log *sl
 	defer srv.Close()
 	fmt.Fprintf(w, "Serving the API at %s\n", srv.URL)
 	if stages["query"] {
-		lat, err := Sequential(ctx, NewClient(1), srv.URL, Queries(), cfg.Requests, cfg.Budget)
+		writeLatencyHeader(w)
+		lat, err := Sequential(ctx, NewClient(1), srv.URL, Queries(), cfg.Requests, cfg.Budget, func(l Latency) { writeLatencyRow(w, l) })
 		if err != nil {
 			return err
 		}
-		WriteLatency(w, lat)
+		writeLatencySummary(w, lat)
 	}
 	if stages["load"] {
 		r := Load(ctx, NewClient(cfg.Clients), srv.URL, Queries(), cfg.Clients, cfg.Duration)
@@ -184,18 +185,32 @@ func WriteCoding(w io.Writer, r CodeResult) {
 
 // WriteLatency prints the sequential latency table.
 func WriteLatency(w io.Writer, lat []Latency) {
-	if len(lat) == 0 {
-		return
+	writeLatencyHeader(w)
+	for _, l := range lat {
+		writeLatencyRow(w, l)
 	}
+	writeLatencySummary(w, lat)
+}
+
+func writeLatencyHeader(w io.Writer) {
 	fmt.Fprintf(w, "\nQuery latency over HTTP, sequential requests (target: p99 under 100 ms):\n")
 	fmt.Fprintf(w, "  %-28s %5s %8s %8s %8s %8s %9s  %s\n", "query", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "bytes", "load avg")
+}
+
+func writeLatencyRow(w io.Writer, l Latency) {
+	mark := ""
+	if l.P99 >= 100*time.Millisecond {
+		mark = " over target"
+	}
+	fmt.Fprintf(w, "  %-28s %5d %8.2f %8.2f %8.2f %8.2f %9d  %s%s\n", l.Query.Name, l.N, msf(l.P50), msf(l.P95), msf(l.P99), msf(l.Max), l.Bytes, l.Load, mark)
+}
+
+func writeLatencySummary(w io.Writer, lat []Latency) {
 	over := 0
 	for _, l := range lat {
-		mark := ""
 		if l.P99 >= 100*time.Millisecond {
-			mark, over = " over target", over+1
+			over++
 		}
-		fmt.Fprintf(w, "  %-28s %5d %8.2f %8.2f %8.2f %8.2f %9d  %s%s\n", l.Query.Name, l.N, msf(l.P50), msf(l.P95), msf(l.P99), msf(l.Max), l.Bytes, l.Load, mark)
 	}
 	fmt.Fprintf(w, "  %d of %d queries over the target\n", over, len(lat))
 }

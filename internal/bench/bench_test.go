@@ -318,3 +318,29 @@ func BenchmarkQueryMix(b *testing.B) {
 		i++
 	}
 }
+
+func TestWriteReport(t *testing.T) {
+	load := LoadAvg{1, 2, 3, true}
+	var b strings.Builder
+	WriteLatency(&b, []Latency{
+		{Query: Query{Name: "fast"}, N: 200, P50: time.Millisecond, P95: 2 * time.Millisecond, P99: 3 * time.Millisecond, Max: 4 * time.Millisecond, Bytes: 10, Load: load},
+		{Query: Query{Name: "slow"}, N: 12, P50: 90 * time.Millisecond, P95: 99 * time.Millisecond, P99: 100 * time.Millisecond, Max: time.Second, Bytes: 20, Load: load},
+	})
+	WriteLoad(&b, LoadResult{Clients: 200, Duration: 30 * time.Second, Requests: 9000, Errors: 2, FirstError: "timeline/day: status 500",
+		PerSecond: 300, P50: 5 * time.Millisecond, P99: 80 * time.Millisecond, Max: 90 * time.Millisecond, Load: load})
+	WriteCoding(&b, CodeResult{Workers: 1, Articles: 10, Sentences: 100, Took: time.Second, SentencesPerSec: 100, ArticlesPerS: 10, Load: load})
+	out := b.String()
+	for _, want := range []string{
+		"fast                           200     1.00     2.00     3.00     4.00        10  load 1.00 2.00 3.00\n",
+		"slow                            12    90.00    99.00   100.00  1000.00        20  load 1.00 2.00 3.00 over target\n",
+		"1 of 2 queries over the target",
+		"200 clients on loopback for 30s",
+		"9000 requests, 2 errors, 300 requests/s, p50 5.0 ms, p99 80.0 ms, max 90.0 ms (load 1.00 2.00 3.00)",
+		"first error: timeline/day: status 500",
+		"1 core ", "100 sentences/s",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

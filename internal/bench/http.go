@@ -149,8 +149,9 @@ func Percentile(sorted []time.Duration, p float64) time.Duration {
 // warm-up request, and returns the latency percentiles of each. A query
 // stops early, after fewer requests, once budget has passed (0 means no
 // limit): on a slow or busy machine the run stays bounded, and Latency.N
-// says how many requests the figures rest on.
-func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n int, budget time.Duration) ([]Latency, error) {
+// says how many requests the figures rest on. each, when not nil, is
+// told about every query as soon as it is measured.
+func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n int, budget time.Duration, each func(Latency)) ([]Latency, error) {
 	var out []Latency
 	for _, q := range qs {
 		size, err := Get(ctx, c, base, q, true)
@@ -170,8 +171,12 @@ func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n 
 			}
 		}
 		slices.Sort(ds)
-		out = append(out, Latency{Query: q, N: len(ds), Bytes: size, P50: Percentile(ds, 0.50), P95: Percentile(ds, 0.95),
-			P99: Percentile(ds, 0.99), Max: ds[len(ds)-1], Load: ReadLoadAvg()})
+		l := Latency{Query: q, N: len(ds), Bytes: size, P50: Percentile(ds, 0.50), P95: Percentile(ds, 0.95),
+			P99: Percentile(ds, 0.99), Max: ds[len(ds)-1], Load: ReadLoadAvg()}
+		out = append(out, l)
+		if each != nil {
+			each(l)
+		}
 	}
 	return out, nil
 }

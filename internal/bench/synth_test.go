@@ -36,7 +36,7 @@ func TestSyntheticStoreServesEveryQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lat, err := Sequential(ctx, NewClient(1), srv.URL, Queries(), 3, 0)
+	lat, err := Sequential(ctx, NewClient(1), srv.URL, Queries(), 3, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,15 +50,15 @@ func TestSyntheticStoreServesEveryQuery(t *testing.T) {
 		t.Errorf("%d latencies for %d queries", len(lat), len(Queries()))
 	}
 	// A budget spent after the first request stops each query there.
-	lat, err = Sequential(ctx, NewClient(1), srv.URL, Queries()[:2], 50, time.Nanosecond)
+	lat, err = Sequential(ctx, NewClient(1), srv.URL, Queries()[:2], 50, time.Nanosecond, nil)
 	if err != nil || len(lat) != 2 || lat[0].N != 1 || lat[1].N != 1 {
 		t.Errorf("budgeted run: %+v, %v", lat, err)
 	}
 	// A query the data cannot answer is an error, not a figure.
-	if _, err := Sequential(ctx, NewClient(1), srv.URL, []Query{{"none", "/api/events?actor=ZZZ", "items"}}, 1, 0); err == nil {
+	if _, err := Sequential(ctx, NewClient(1), srv.URL, []Query{{"none", "/api/events?actor=ZZZ", "items"}}, 1, 0, nil); err == nil {
 		t.Errorf("an empty answer was measured")
 	}
-	if _, err := Sequential(ctx, NewClient(1), srv.URL, []Query{{"bad", "/api/events?root=x", "items"}}, 1, 0); err == nil {
+	if _, err := Sequential(ctx, NewClient(1), srv.URL, []Query{{"bad", "/api/events?root=x", "items"}}, 1, 0, nil); err == nil {
 		t.Errorf("a 400 answer was measured")
 	}
 	r := Load(ctx, NewClient(8), srv.URL, Queries(), 8, 300*time.Millisecond)
