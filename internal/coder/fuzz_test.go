@@ -17,6 +17,8 @@ func FuzzCode(f *testing.F) {
 		"Gondor was attacked by Mordor. Arnor did not condemn Gondor's foreign minister.",
 		"If Mordor attacks, , and Gondor will -- condemn Mordor",
 		"Dol_Amroth ' s _ and , Arnor",
+		"King Theoden urged Gondor to stop. He said Arnor would not push for talks, whom Mordor had met the day before.",
+		"Rohan accused Gondor of the \u201cbrutal siege by Mordor\u201d on 3 May 2020. The troops attacked.",
 	} {
 		f.Add(s)
 	}
@@ -26,7 +28,16 @@ func FuzzCode(f *testing.F) {
 		cd := coder.New(worldDict(t), newTable(t), opts)
 		art := chronicle.Article{ID: "f", Date: d, Text: text}
 		for _, m := range cd.Code(newAnalyzer(t).Analyze(text, d), art) {
-			for _, sp := range []chronicle.Span{m.Evidence, m.Verb, {Text: m.Source.Text, Start: m.Source.Start, End: m.Source.End}, {Text: m.Target.Text, Start: m.Target.Start, End: m.Target.End}} {
+			spans := []chronicle.Span{m.Evidence, m.Verb, {Text: m.Source.Text, Start: m.Source.Start, End: m.Source.End}, {Text: m.Target.Text, Start: m.Target.Start, End: m.Target.End}}
+			for _, p := range []*chronicle.Span{m.DateSpan, m.Source.Resolved, m.Target.Resolved} {
+				if p != nil {
+					spans = append(spans, *p)
+				}
+			}
+			if d.Before(m.Date) {
+				t.Fatalf("event dated %s, after the article", m.Date)
+			}
+			for _, sp := range spans {
 				if sp.Text == "" {
 					continue
 				}
