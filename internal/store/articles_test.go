@@ -397,8 +397,14 @@ func FuzzDecodeCursor(f *testing.F) {
 		if err != nil {
 			return
 		}
+		if s == "" {
+			if c != (cursor{}) {
+				t.Fatalf("empty cursor decoded as %+v", c)
+			}
+			return
+		}
 		if c.Kind != cursorOffset && c.Kind != cursorKeyset {
-			t.Fatalf("accepted cursor of kind %q", c.Kind)
+			t.Fatalf("accepted cursor %q of kind %q", s, c.Kind)
 		}
 		if c.Kind == cursorOffset && c.Offset < 0 {
 			t.Fatalf("accepted negative offset %d", c.Offset)
