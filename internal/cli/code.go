@@ -39,8 +39,16 @@ func loadDictionary(ctx context.Context, dir string) (*lexicon.Dictionary, error
 }
 
 // newCoder loads what coding needs: the language layer, the dictionaries
-// and the code table.
+// and the code table, with the conventions the dictionaries expect:
+// PETRARCH's for a dictionary directory, Chronicle's for the built-in
+// ones.
 func newCoder(ctx context.Context, dir string, opts coder.Options) (*text.Analyzer, *coder.Coder, error) {
+	return newCoderWith(ctx, dir, opts, "auto")
+}
+
+// newCoderWith is newCoder with the conventions named: "auto" (as
+// newCoder), "chronicle" or "petrarch" (see coder.Coder.PETRARCH).
+func newCoderWith(ctx context.Context, dir string, opts coder.Options, conventions string) (*text.Analyzer, *coder.Coder, error) {
 	an, err := text.NewAnalyzer()
 	if err != nil {
 		return nil, nil, err
@@ -54,7 +62,7 @@ func newCoder(ctx context.Context, dir string, opts coder.Options) (*text.Analyz
 		return nil, nil, err
 	}
 	cd := coder.New(dict, tab, opts)
-	if dir != "" {
+	if conventions == "petrarch" || conventions == "auto" && dir != "" {
 		// Dictionaries written for PETRARCH expect its conventions.
 		cd = cd.PETRARCH()
 	}
@@ -62,12 +70,13 @@ func newCoder(ctx context.Context, dir string, opts coder.Options) (*text.Analyz
 }
 
 func runCode(ctx context.Context, env Env, args []string) int {
-	fs := newFlagSet(env, "code", "[--dict DIR] [--require-dyad=true|false] [--new-actor-length N] [--format jsonl|tsv|text] [FILE|- ...]")
+	fs := newFlagSet(env, "code", "[--dict DIR] [--conventions auto|chronicle|petrarch] [--require-dyad=true|false] [--new-actor-length N] [--format jsonl|tsv|text] [FILE|- ...]")
 	dict := fs.String("dict", "", "code with the PETRARCH-format dictionaries in `DIR` instead of the built-in ones")
 	dyad := fs.Bool("require-dyad", true, "drop events without both a source and a target")
 	newLen := fs.Int("new-actor-length", 0, "let uncoded noun phrases of at most `N` words be actors (0: never)")
 	format := fs.String("format", "jsonl", "output format: jsonl, tsv or text")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded at once")
+	conventions := fs.String("conventions", "auto", "coding conventions: chronicle (announced acts as intents or threats, agents take their sentence's country), petrarch, or auto (petrarch with --dict)")
 	pos, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -78,6 +87,12 @@ func runCode(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "chronicle code: unknown format %q (want jsonl, tsv or text)\n", *format)
 		return ExitUsage
 	}
+	switch *conventions {
+	case "auto", "chronicle", "petrarch":
+	default:
+		fmt.Fprintf(env.Stderr, "chronicle code: unknown conventions %q (want auto, chronicle or petrarch)\n", *conventions)
+		return ExitUsage
+	}
 	if *newLen < 0 || *workers < 1 {
 		fs.Usage()
 		return ExitUsage
@@ -85,7 +100,7 @@ func runCode(ctx context.Context, env Env, args []string) int {
 	if len(pos) == 0 {
 		pos = []string{"-"}
 	}
-	an, cd, err := newCoder(ctx, *dict, coder.Options{RequireDyad: *dyad, NewActorLength: *newLen})
+	an, cd, err := newCoderWith(ctx, *dict, coder.Options{RequireDyad: *dyad, NewActorLength: *newLen}, *conventions)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle code: %v\n", err)
 		return ExitFailure

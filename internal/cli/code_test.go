@@ -74,10 +74,17 @@ func TestCodeFormatsAndOptions(t *testing.T) {
 		{"require dyad off", []string{"--require-dyad=false", "--format", "tsv"}, ExitOK, []string{"s\t0\t2020-05-01\tARN\t\t140"}, nil},
 		{"require dyad on", []string{"--format", "tsv"}, ExitOK, nil, []string{"\t140\t"}},
 		{"bad format", []string{"--format", "xml"}, ExitUsage, nil, nil},
+		{"petrarch conventions with --dict", []string{"--format", "tsv"}, ExitOK, []string{"\tARN\tGON\t070\t"}, nil},
+		{"chronicle conventions", []string{"--format", "tsv", "--conventions", "chronicle"}, ExitOK, []string{"\tARN\tGON\t033\t"}, nil},
+		{"bad conventions", []string{"--conventions", "tabari"}, ExitUsage, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"code", "--dict", worldDict(t)}, tt.args...)
+			in := in
+			if strings.Contains(tt.name, "conventions") {
+				in = `{"id": "f", "date": "2020-05-01", "text": "Arnor will send aid to Gondor."}` + "\n"
+			}
 			status, out, errs := cliRun(t, in, append(args, "-")...)
 			if status != tt.status {
 				t.Fatalf("status %d, want %d; stderr %s", status, tt.status, errs)
