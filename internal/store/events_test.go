@@ -345,6 +345,9 @@ func TestEventFilters(t *testing.T) {
 		{"date range", chronicle.EventFilter{From: day("2023-01-05"), To: day("2023-02-10")}, "f4 f3 f2"},
 		{"to only excludes undated", chronicle.EventFilter{To: day("2023-01-01")}, "f1"},
 		{"combined", chronicle.EventFilter{Actor: "USA", PLOVER: "AID", From: day("2023-01-01")}, "f3"},
+		{"article", chronicle.EventFilter{Article: "f3"}, "f3"},
+		{"article and actor", chronicle.EventFilter{Article: "f3", Actor: "RUS"}, ""},
+		{"unknown article", chronicle.EventFilter{Article: "nope"}, ""},
 		{"nothing", chronicle.EventFilter{Actor: "ZZZ"}, ""},
 	}
 	for _, tt := range tests {

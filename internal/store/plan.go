@@ -125,6 +125,14 @@ func eventTerms(f chronicle.EventFilter, limit int) []term {
 				args: []any{q, limit}}},
 		})
 	}
+	if a := strings.TrimSpace(f.Article); a != "" {
+		ts = append(ts, term{
+			cond: `@e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id = ?)`,
+			args: []any{a}, or: true,
+			counts: []countQuery{{sql: `SELECT COUNT(*) FROM (SELECT 1 FROM mentions WHERE article_id = ? LIMIT ?)`,
+				args: []any{a, limit}}},
+		})
+	}
 	if !f.From.IsZero() || !f.To.IsZero() {
 		var conds []string
 		var args []any
