@@ -2,6 +2,9 @@ package cluster
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -242,5 +245,44 @@ func BenchmarkCluster(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Cluster(ms, nil)
+	}
+}
+
+// TestClusterOrderIndependent checks that the input order never changes
+// the events or their ids, and that unrelated mentions leave them alone.
+func TestClusterOrderIndependent(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 9))
+	var ms []chronicle.Mention
+	for i := range 400 {
+		ms = append(ms, mention(fmt.Sprint("m", i), fmt.Sprint("a", i%50), day("2023-01-01").AddDays(r.IntN(20)).String(),
+			[]string{"USA", "RUS"}[r.IntN(2)], []string{"UKR", "CHN"}[r.IntN(2)], []string{"04", "042", "043", "190", "19"}[r.IntN(5)],
+			[]string{"", "CONSULT", "FIGHT"}[r.IntN(3)], []chronicle.Modality{chronicle.Asserted, chronicle.Reported, chronicle.Negated}[r.IntN(3)],
+			[]string{"", "UKR", "RUS"}[r.IntN(3)]))
+	}
+	render := func(es []chronicle.Event) string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.ID+"="+groups([]chronicle.Event{e}))
+		}
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	want := render(Cluster(ms, nil))
+	for range 5 {
+		shuffled := slices.Clone(ms)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if got := render(Cluster(shuffled, nil)); got != want {
+			t.Fatal("shuffling the input changed the events")
+		}
+	}
+	other := append(slices.Clone(ms), mention("x1", "ax", "2023-01-05", "FRA", "DEU", "042", "CONSULT", chronicle.Asserted, ""))
+	got := render(Cluster(other, nil))
+	if len(strings.Fields(got)) != len(strings.Fields(want))+1 {
+		t.Errorf("an unrelated mention should add exactly one event")
+	}
+	for _, part := range strings.Fields(want) {
+		if !strings.Contains(got, part) {
+			t.Fatalf("event %s lost after adding an unrelated mention", part)
+		}
 	}
 }
