@@ -579,7 +579,7 @@ func TestCrashConsistency(t *testing.T) {
 		return
 	}
 	p := filepath.Join(t.TempDir(), "crash.db")
-	for round := range 3 {
+	for round := range 5 {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashConsistency$", "-test.v")
 		cmd.Env = append(os.Environ(), "CHRONICLE_CRASH_DB="+p)
 		if err := cmd.Start(); err != nil {
@@ -597,6 +597,9 @@ func TestCrashConsistency(t *testing.T) {
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
+		// A varying delay so the kill lands at different points of a
+		// write: inside PutArticles, PutCoded, a commit or a checkpoint.
+		time.Sleep(time.Duration(round*7) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
