@@ -52,6 +52,8 @@ type Coder struct {
 	coref *coref.Resolver
 	// petrarch codes as PETRARCH does (see PETRARCH).
 	petrarch bool
+	// civilians is the agent an ethnic group is coded with (CVL).
+	civilians *lexicon.Agent
 	// gapped indexes actor phrases written with spaces, whose words may
 	// have other words between them ("ITHILEN TELEVISION" matches
 	// "Ithilen state-run television"), by their first word.
@@ -111,7 +113,8 @@ func New(dict *lexicon.Dictionary, tab *ontology.Table, opts Options) *Coder {
 		// coref's tables are embedded and checked by its tests.
 		panic(err)
 	}
-	c := &Coder{dict: dict, tab: tab, opts: opts, words: words, intent: intent, coref: res, gapped: map[string][]gappedActor{}}
+	c := &Coder{dict: dict, tab: tab, opts: opts, words: words, intent: intent, coref: res, gapped: map[string][]gappedActor{},
+		civilians: &lexicon.Agent{Code: "CVL", Placement: lexicon.Suffix}}
 	for i := range dict.Actors {
 		a := &dict.Actors[i]
 		for _, ph := range a.Phrases() {
@@ -188,7 +191,7 @@ func appendLits(ws []string, e lexicon.Elem) []string {
 
 // WithOptions returns a coder sharing c's dictionaries with other options.
 func (c *Coder) WithOptions(opts Options) *Coder {
-	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, coref: c.coref, petrarch: c.petrarch, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
+	d := &Coder{dict: c.dict, tab: c.tab, opts: opts, words: c.words, intent: c.intent, coref: c.coref, petrarch: c.petrarch, civilians: c.civilians, gapped: c.gapped, lits: c.lits, pats: c.pats, syns: c.syns}
 	d.pool.New = func() any { return new(scratch) }
 	return d
 }

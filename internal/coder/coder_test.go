@@ -95,6 +95,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"GONREB MOR 190 asserted"}},
 		{"ethnic group is not its namesake country", "Gondorian troops attacked ethnic Rohirrim.", "", nil,
 			[]string{"GONMIL GONCVL 190 asserted"}},
+		{"ethnic group takes the country it lives in", "Gondorian troops attacked ethnic Rohirrim in Mordor.", "", nil,
+			[]string{"GONMIL MORCVL 190 asserted"}},
 		{"agent over compound", "Soldiers from Arnor and Gondor attacked Mordor.", "", nil,
 			[]string{"ARNMIL MOR 190 asserted", "GONMIL MOR 190 asserted"}},
 		{"paired code", "Arnor visited Gondor.", "", nil,

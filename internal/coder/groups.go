@@ -97,10 +97,11 @@ func (c *Coder) buildGroups(s *sentence, date chronicle.Date) {
 			continue
 		}
 		u.former = s.formerBefore(u.start, u.end)
-		if u.agent == nil && len(u.base) == 3 && u.start > 0 && s.norms[u.start-1] == "ethnic" {
+		if u.agent == nil && len(u.base) == 3 && s.ethnic(u) {
 			// "ethnic Albanians in Serbia": civilians of an ethnic group,
-			// not the country their name comes from.
-			u.base = "---CVL"
+			// not the country their name comes from; they take the
+			// country that follows like any agent.
+			u.base, u.agent = "", c.civilians
 		}
 		units = append(units, u)
 	}
@@ -331,4 +332,10 @@ func (s *sentence) formerBefore(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// ethnic reports whether a unit coded as a bare country names an ethnic
+// group: "ethnic Albanians".
+func (s *sentence) ethnic(u unit) bool {
+	return u.start > 0 && s.norms[u.start-1] == "ethnic"
 }
