@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -734,4 +735,51 @@ func BenchmarkPutCoded(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestIncrementalMatchesRecluster writes mentions in batches, recodes and
+// deletes some articles, and checks the events kept incrementally are the
+// ones a full Recluster builds from the same mentions.
+func TestIncrementalMatchesRecluster(t *testing.T) {
+	ctx := context.Background()
+	for seed := range uint64(12) {
+		s := openTest(t)
+		r := rand.New(rand.NewPCG(seed, 11))
+		const arts = 60
+		for i := range arts {
+			putArticle(t, s, fmt.Sprint("i", i), "2023-01-01", fmt.Sprint("src", i%4))
+		}
+		gen := func(a string) []chronicle.Mention {
+			var ms []chronicle.Mention
+			for j := range r.IntN(4) {
+				m := mk(a, j, day("2023-01-01").AddDays(r.IntN(8)).String(), []string{"USA", "RUS"}[r.IntN(2)], "UKR",
+					[]string{"04", "042", "043"}[r.IntN(3)], []string{"", "CONSULT"}[r.IntN(2)], 1, 1,
+					[]chronicle.Modality{chronicle.Asserted, chronicle.Negated}[r.IntN(2)], []string{"", "UKR", "RUS"}[r.IntN(3)], "x")
+				ms = append(ms, m)
+			}
+			return ms
+		}
+		for round := range 6 {
+			var batch []CodedArticle
+			for range 10 {
+				a := fmt.Sprint("i", r.IntN(arts))
+				batch = append(batch, CodedArticle{ArticleID: a, CoderVersion: fmt.Sprint(round), Mentions: gen(a)})
+			}
+			if err := s.PutCoded(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			a := fmt.Sprint("i", r.IntN(arts))
+			if err := s.PutMentions(ctx, a, gen(a)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkConsistent(t, s)
+		incremental := eventMentionIDs(t, s)
+		if err := s.Recluster(ctx, cluster.DefaultOptions()); err != nil {
+			t.Fatal(err)
+		}
+		if full := eventMentionIDs(t, s); !reflect.DeepEqual(incremental, full) {
+			t.Errorf("seed %d: incremental events differ from a full recluster:\n%v\n%v", seed, incremental, full)
+		}
+	}
 }
