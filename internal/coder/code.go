@@ -308,9 +308,11 @@ func (c *Coder) object(s *sentence, v *verb, hi, src int) int {
 				// people are not the target.
 				continue
 			}
-			if e := g.end; e < len(s.words) && s.pieceAt[e] < 0 && !s.isVerb[e] && (s.words[e].tag == "NN" || s.words[e].tag == "NNS") {
-				// An agent word modifying a noun ("military aid") is not
-				// the target.
+			if e := g.end; e < len(s.words) && s.pieceAt[e] < 0 && (s.words[e].tag == "NN" || s.words[e].tag == "NNS" || s.words[e].tag == "JJ") &&
+				(!s.isVerb[e] && s.words[e].tag != "JJ" || s.words[e-1].tag == "JJ") {
+				// An agent word modifying a noun ("military aid", "an
+				// official protest", "a military offensive") is not the
+				// target.
 				continue
 			}
 		}

@@ -176,6 +176,8 @@ func TestCodeConstructs(t *testing.T) {
 			[]string{"MOR GON 0874 asserted"}},
 		{"agent word as a modifier is not the target", "Arnor pledged military aid to Gondor.", "", nil,
 			[]string{"ARN GON 070 asserted"}},
+		{"agent adjective before a noun is not the target", "Arnor condemned the official statement of Gondor.", "", nil,
+			[]string{"ARN GON 111 asserted"}},
 		{"company name is not a country", "The Gondor Trading Co condemned Mordor.", "", nil, nil},
 		{"noun use of a verb", "The attack on Gondor angered Arnor.", "", nil, nil},
 		{"new actor length", "The Ents attacked Mordor.", "", &coder.Options{RequireDyad: true, NewActorLength: 2},
