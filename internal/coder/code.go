@@ -308,11 +308,12 @@ func (c *Coder) object(s *sentence, v *verb, hi, src int) int {
 				// people are not the target.
 				continue
 			}
-			if e := g.end; e < len(s.words) && s.pieceAt[e] < 0 && (s.words[e].tag == "NN" || s.words[e].tag == "NNS" || s.words[e].tag == "JJ") &&
+			if e := g.end; e < len(s.words) && s.pieceAt[e] < 0 && s.cls[e]&clHolding == 0 && (s.words[e].tag == "NN" || s.words[e].tag == "NNS" || s.words[e].tag == "JJ") &&
 				(!s.isVerb[e] && s.words[e].tag != "JJ" || s.words[e-1].tag == "JJ") {
 				// An agent word modifying a noun ("military aid", "an
 				// official protest", "a military offensive") is not the
-				// target.
+				// target, unless the noun is what the agent holds
+				// ("guerrilla camps", "army positions").
 				continue
 			}
 		}
@@ -761,6 +762,12 @@ func (s *sentence) home(c *Coder) string {
 	}
 	s.homeDone = true
 	for _, g := range s.groups {
+		if g.end < len(s.words) && s.cls[g.end]&clPlace != 0 || g.start > s.tail {
+			// "on the Thai border" places the event, and ", Thai police
+			// said" tells who reported it; neither says whose the
+			// agents are.
+			continue
+		}
 		for _, m := range g.members {
 			if len(m.code) < 3 || !c.isCountry(m.code[:3]) {
 				// A region or a transnational type (IGO, NGO, …);

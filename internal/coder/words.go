@@ -34,13 +34,15 @@ const (
 	clCondemn
 	clRefuse
 	clDeny
+	clHolding
+	clPlace
 )
 
 var classNames = map[string]wordClass{
 	"prep": clPrep, "agentprep": clAgentPrep, "subord": clSubord, "conj": clConj,
 	"det": clDet, "aux": clAux, "modal": clModal, "neg": clNeg, "be": clBe,
 	"future": clFuture, "hypothetical": clHypothetical, "report": clReport, "corp": clCorp,
-	"intent": clIntent, "former": clFormer, "condemn": clCondemn, "refuse": clRefuse, "deny": clDeny,
+	"intent": clIntent, "former": clFormer, "condemn": clCondemn, "refuse": clRefuse, "deny": clDeny, "holding": clHolding, "place": clPlace,
 }
 
 // loadWords reads data/words.txt into a word → classes map.
