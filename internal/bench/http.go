@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -16,6 +17,10 @@ import (
 	"github.com/chronicle-dev/chronicle/internal/api"
 	"github.com/chronicle-dev/chronicle/internal/store"
 )
+
+// errNoResults marks a query that answered but found nothing where the
+// synthetic data guarantees matches.
+var errNoResults = errors.New("no results")
 
 // Query is one API request of the benchmark mix.
 type Query struct {

@@ -3,7 +3,6 @@ package bench
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -40,7 +39,7 @@ type StoreInfo struct {
 // building it first when it is missing, incomplete or was written by
 // another generator or schema version. Every event has one mention whose
 // evidence sentence is in the full-text index, so the q filter has
-// something to find.
+// something to find. Two processes must not build the same store at once.
 func SyntheticStore(ctx context.Context, dir string, n int, log *slog.Logger) (*store.Store, StoreInfo, error) {
 	if n <= 0 {
 		return nil, StoreInfo{}, fmt.Errorf("synthetic store: want a positive number of events, got %d", n)
@@ -313,7 +312,3 @@ func insertBatch(ctx context.Context, db *sql.DB, g *Generator, r *rand.Rand, lo
 	}
 	return tx.Commit()
 }
-
-// errNoResults marks a query that answered but found nothing where the
-// synthetic data guarantees matches.
-var errNoResults = errors.New("no results")
