@@ -94,7 +94,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	n := max(4, runtime.GOMAXPROCS(0)*2)
+	// database/sql hands a freed connection to a random waiter, so a
+	// pool smaller than the number of concurrent readers gives some
+	// requests very long waits. Connections are cheap (each caches at
+	// most 8 MB); allow plenty.
+	n := max(16, runtime.GOMAXPROCS(0)*4)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	return &Store{path: path, w: w, r: r, clusterOpt: cluster.DefaultOptions(),
@@ -114,7 +118,7 @@ func dsn(p string, readOnly bool) string {
 		"temp_store(MEMORY)",
 	}
 	if readOnly {
-		pragmas = append(pragmas, "query_only(1)", "cache_size(-16000)", "mmap_size(268435456)")
+		pragmas = append(pragmas, "query_only(1)", "cache_size(-8000)", "mmap_size(268435456)")
 	} else {
 		pragmas = append(pragmas, "cache_size(-65536)")
 		q.Set("_txlock", "immediate")
