@@ -159,23 +159,32 @@ func (m *model) score(feats []uint64, scores []int32) int {
 		// Never true in practice (keys are hashes); keeps the loads live.
 		scores[0]++
 	}
+	// Sum into a fixed-size array, indexing with c&(maxClasses-1) (c is
+	// below maxClasses, checked when the model is read), so the adds
+	// carry no bounds checks. A slot's unused inline weights are weight
+	// 0 for class 0, so all six are added unrolled, without a loop.
+	var acc [maxClasses]int32
 	for _, f := range kept {
 		s := m.find(f)
 		if s == nil {
 			continue
 		}
-		n := int(s.n)
-		for k := range min(n, slotWeights) {
-			scores[s.class[k]] += int32(s.w[k])
-		}
-		if n > slotWeights {
-			for _, x := range m.extra[s.extra : int(s.extra)+n-slotWeights] {
-				scores[x.class] += int32(x.w)
+		acc[s.class[0]&(maxClasses-1)] += int32(s.w[0])
+		acc[s.class[1]&(maxClasses-1)] += int32(s.w[1])
+		acc[s.class[2]&(maxClasses-1)] += int32(s.w[2])
+		acc[s.class[3]&(maxClasses-1)] += int32(s.w[3])
+		acc[s.class[4]&(maxClasses-1)] += int32(s.w[4])
+		acc[s.class[5]&(maxClasses-1)] += int32(s.w[5])
+		if s.n > slotWeights {
+			xs := m.extra[s.extra : int(s.extra)+int(s.n)-slotWeights]
+			for i := range xs {
+				acc[xs[i].class&(maxClasses-1)] += int32(xs[i].w)
 			}
 		}
 	}
 	best := 0
-	for c := 1; c < len(scores); c++ {
+	for c := range scores {
+		scores[c] += acc[c]
 		if scores[c] > scores[best] {
 			best = c
 		}
