@@ -58,6 +58,13 @@ type slot struct {
 	extra uint32 // weights beyond slotWeights: extra[extra : extra+n-slotWeights]
 }
 
+// packWeight packs a class and its quantised weight into one word: the
+// class in the low byte, the weight in the high 16 bits, so
+// int32(x)>>16 is the weight.
+func packWeight(x extraWeight) uint32 {
+	return uint32(x.class) | uint32(uint16(x.w))<<16
+}
+
 type extraWeight struct {
 	class uint8
 	w     int16
@@ -69,7 +76,7 @@ type extraWeight struct {
 type model struct {
 	classes []string
 	table   []slot
-	extra   []extraWeight
+	extra   []uint32 // overflow weights, packed by packWeight
 	scale   float32          // a quantised weight times scale is the weight
 	dict    map[string]uint8 // unambiguous frequent words → class
 	// filter is a blocked Bloom filter of the features, 16 bits a
@@ -176,9 +183,8 @@ func (m *model) score(feats []uint64, scores []int32) int {
 		acc[s.class[4]&(maxClasses-1)] += int32(s.w[4])
 		acc[s.class[5]&(maxClasses-1)] += int32(s.w[5])
 		if s.n > slotWeights {
-			xs := m.extra[s.extra : int(s.extra)+int(s.n)-slotWeights]
-			for i := range xs {
-				acc[xs[i].class&(maxClasses-1)] += int32(xs[i].w)
+			for _, x := range m.extra[s.extra : int(s.extra)+int(s.n)-slotWeights] {
+				acc[x&(maxClasses-1)] += int32(x) >> 16
 			}
 		}
 	}
@@ -204,7 +210,7 @@ func (m *model) weights(h uint64) []weight {
 	}
 	if int(s.n) > slotWeights {
 		for _, x := range m.extra[s.extra : int(s.extra)+int(s.n)-slotWeights] {
-			out = append(out, weight{x.class, float32(x.w) * m.scale})
+			out = append(out, weight{uint8(x), float32(int32(x)>>16) * m.scale})
 		}
 	}
 	return out
@@ -232,7 +238,9 @@ func (m *model) insert(h uint64, ws []extraWeight) bool {
 		}
 		if len(ws) > slotWeights {
 			s.extra = uint32(len(m.extra))
-			m.extra = append(m.extra, ws[slotWeights:]...)
+			for _, x := range ws[slotWeights:] {
+				m.extra = append(m.extra, packWeight(x))
+			}
 		}
 		return true
 	}
