@@ -76,7 +76,7 @@ type extraWeight struct {
 type model struct {
 	classes []string
 	table   []slot
-	extra   []uint32 // overflow weights, packed by packWeight
+	extra   []uint32         // overflow weights, packed by packWeight
 	scale   float32          // a quantised weight times scale is the weight
 	dict    map[string]uint8 // unambiguous frequent words → class
 	// filter is a blocked Bloom filter of the features, 16 bits a
