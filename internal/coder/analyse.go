@@ -150,7 +150,7 @@ func (c *Coder) findPieces(s *sentence) {
 			i++
 			continue
 		}
-		if l, n := s.anaphorAt(i); n > 0 {
+		if l, n := s.anaphorAt(c, i); n > 0 {
 			s.pieces = append(s.pieces, piece{start: i, end: i + n, link: l})
 			for k := i; k < i+n; k++ {
 				s.pieceAt[k] = len(s.pieces) - 1
@@ -532,12 +532,44 @@ func (s *sentence) capitals(i int) bool {
 // at word i whose antecedent has a code, and its length in words.
 // Surnames and aliases are left to the dictionary, which codes them
 // itself; possessives ("his government") are not the antecedent.
-func (s *sentence) anaphorAt(i int) (*coref.Link, int) {
+func (s *sentence) anaphorAt(c *Coder, i int) (*coref.Link, int) {
 	l, n := s.linkAt(i)
 	if n == 0 || l.Code == "" || l.Possessive || l.Kind != coref.KindPronoun && l.Kind != coref.KindTitle {
 		return nil, 0
 	}
+	// An antecedent inside a company's name ("Dynamics Corp of America
+	// said it …") is the company, not the place its name holds.
+	if c.inCompany(s.doc, l.To[0], l.To[1]) {
+		return nil, 0
+	}
 	return l, n
+}
+
+// inCompany reports whether tokens [a, b) sit in a capitalised name
+// with a company word in it, before or after them ("Dynamics Corp of
+// America", "HMO America Inc").
+func (c *Coder) inCompany(doc *text.Doc, a, b int) bool {
+	toks := doc.Tokens
+	capital := func(t int) bool {
+		x := toks[t].Text
+		return x != "" && (x[0] >= 'A' && x[0] <= 'Z' || x == "of" || x == "&")
+	}
+	for t := a; t < b && t < len(toks); t++ {
+		if c.words[toks[t].Norm]&clCorp != 0 {
+			return true
+		}
+	}
+	for t := a - 1; t >= 0 && t >= a-4 && capital(t); t-- {
+		if c.words[toks[t].Norm]&clCorp != 0 {
+			return true
+		}
+	}
+	for t := b; t < len(toks) && t < b+4 && capital(t); t++ {
+		if c.words[toks[t].Norm]&clCorp != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // linkAt returns the coreference link whose anaphor starts at word i and

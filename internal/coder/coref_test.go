@@ -16,6 +16,7 @@ func TestCoreference(t *testing.T) {
 		{"pronoun subject", "King Theoden visited Gondor on Monday. He condemned Mordor.",
 			[]string{"ROHGOV GON 042 -", "GON ROHGOV 043 -", "ROHGOV MOR 111 King Theoden"}},
 		{"no antecedent, no actor", "He condemned Mordor.", nil},
+		{"a company is not the country in its name", "Trading Co of Gondor said it condemned Mordor.", nil},
 		{"definite agent takes the country of its last mention", "Gondorian troops massed on Monday. The troops attacked Mordor.",
 			[]string{"GONMIL MOR 190 -"}},
 		{"possessive agent takes its owner's country", "Gondor said its troops attacked Mordor.",
