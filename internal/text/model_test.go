@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -82,6 +83,55 @@ func TestLemmas(t *testing.T) {
 	for _, tt := range tests {
 		if got := a.lemmas.lemma(tt.norm, tt.tag); got != tt.want {
 			t.Errorf("lemma(%q, %s) = %q, want %q", tt.norm, tt.tag, got, tt.want)
+		}
+	}
+}
+
+// TestFeatureSplit checks that the tagger and chunker, which add the
+// features of the previous labels from a table and look the rest up,
+// use exactly the features the models were trained on, and that a
+// priors row scores like looking its features up.
+func TestFeatureSplit(t *testing.T) {
+	forms := []string{"the", "general", "!digits", "denied", "it", "."}
+	texts := []string{"The", "general", "12", "denied", "it", "."}
+	tags := []string{"DT", "NN", "CD", "VBD", "PRP", "."}
+	labels := []struct{ p1, p2 uint8 }{{tagStart, tagStart2}, {3, tagStart}, {0, 7}, {21, 21}}
+	a := newTestAnalyzer(t)
+	for i := range forms {
+		for _, l := range labels {
+			cases := []struct {
+				name       string
+				m          *model
+				pr         *priors
+				full, word []uint64
+				prior      []uint64
+			}{
+				{"tagger", a.tagger.m, &a.tagger.priors,
+					tagFeatures(nil, forms, texts, i, l.p1, l.p2),
+					tagWordFeatures(nil, forms, texts, i, l.p1),
+					tagPriorFeatures(nil, l.p1, l.p2)},
+				{"chunker", a.chunker.m, &a.chunker.priors,
+					chunkFeatures(nil, forms, tags, i, l.p1, l.p2),
+					chunkWordFeatures(nil, forms, tags, i, l.p1),
+					chunkPriorFeatures(nil, l.p1, l.p2)},
+			}
+			for _, tc := range cases {
+				split := slices.Concat(tc.prior, tc.word)
+				full := slices.Clone(tc.full)
+				slices.Sort(split)
+				slices.Sort(full)
+				if !slices.Equal(split, full) {
+					t.Fatalf("%s word %d labels %v: split features differ from the trained ones", tc.name, i, l)
+				}
+				n := len(tc.m.classes)
+				want := make([]int32, n)
+				bestWant := tc.m.score(tc.full, want)
+				got := make([]int32, n)
+				bestGot := tc.m.scoreFrom(tc.word, tc.pr.row(l.p1, l.p2), got)
+				if bestGot != bestWant || !slices.Equal(got, want) {
+					t.Fatalf("%s word %d labels %v: scores %v (best %d), want %v (best %d)", tc.name, i, l, got, bestGot, want, bestWant)
+				}
+			}
 		}
 	}
 }

@@ -143,6 +143,34 @@ func (m *model) find(h uint64) *slot {
 // score adds the weights of feats into scores and returns the best class.
 func (m *model) score(feats []uint64, scores []int32) int {
 	clear(scores)
+	return m.add(feats, scores)
+}
+
+// scoreFrom is score with the scores starting from base, the summed
+// weights of features the caller added densely beforehand.
+func (m *model) scoreFrom(feats []uint64, base, scores []int32) int {
+	copy(scores, base)
+	return m.add(feats, scores)
+}
+
+// addDense adds the weights of feature h into scores.
+func (m *model) addDense(h uint64, scores []int32) {
+	s := m.find(h)
+	if s == nil {
+		return
+	}
+	for k := range min(int(s.n), slotWeights) {
+		scores[s.class[k]] += int32(s.w[k])
+	}
+	if int(s.n) > slotWeights {
+		for _, x := range m.extra[s.extra : int(s.extra)+int(s.n)-slotWeights] {
+			scores[uint8(x)] += int32(x) >> 16
+		}
+	}
+}
+
+// add adds the weights of feats into scores and returns the best class.
+func (m *model) add(feats []uint64, scores []int32) int {
 	// Drop the features the filter rules out, then touch the home slot
 	// of every other one: the loads are independent, so the processor
 	// overlaps their cache misses, which the probing loop below, with
@@ -564,4 +592,59 @@ func (t *trainer) averaged(keep float64) map[uint64][]weight {
 		}
 	}
 	return out
+}
+
+// priors holds, for every pair of previous labels, the summed weights of
+// the features that depend on nothing else (the bias and the label
+// features): the scorer starts from that row instead of looking the
+// features up word by word, which saves the widest features of the
+// model, those with a weight for nearly every class.
+type priors struct {
+	nc   int     // number of classes
+	rows []int32 // row of labels (a, b) at (a*(nc+2)+b)*nc
+}
+
+// index numbers label l: a class, or nc and nc+1 for the two labels
+// before the sentence start.
+func (p *priors) index(l uint8) int {
+	switch l {
+	case tagStart:
+		return p.nc
+	case tagStart2:
+		return p.nc + 1
+	}
+	return int(l)
+}
+
+// row returns the summed weights for previous labels p1 and p2.
+func (p *priors) row(p1, p2 uint8) []int32 {
+	i := (p.index(p1)*(p.nc+2) + p.index(p2)) * p.nc
+	return p.rows[i : i+p.nc]
+}
+
+// newPriors sums, for every pair of previous labels, the weights of the
+// features feats lists for it.
+func newPriors(m *model, feats func(dst []uint64, p1, p2 uint8) []uint64) priors {
+	nc := len(m.classes)
+	p := priors{nc: nc, rows: make([]int32, (nc+2)*(nc+2)*nc)}
+	label := func(i int) uint8 {
+		switch i {
+		case nc:
+			return tagStart
+		case nc + 1:
+			return tagStart2
+		}
+		return uint8(i)
+	}
+	var fs []uint64
+	for a := range nc + 2 {
+		for b := range nc + 2 {
+			fs = feats(fs[:0], label(a), label(b))
+			row := p.row(label(a), label(b))
+			for _, h := range fs {
+				m.addDense(h, row)
+			}
+		}
+	}
+	return p
 }

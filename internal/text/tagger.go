@@ -50,6 +50,43 @@ func tagFeatures(feats []uint64, forms, texts []string, i int, p1, p2 uint8) []u
 	return feats
 }
 
+// tagPriorFeatures appends the features of tagFeatures that depend only
+// on the previous two tags; the tagger adds them from its priors table.
+func tagPriorFeatures(feats []uint64, p1, p2 uint8) []uint64 {
+	return append(feats,
+		hashTemplate(0),
+		hashByte(hashTemplate(3), p1),
+		hashByte(hashTemplate(4), p2),
+		hashByte(hashByte(hashTemplate(5), p1), p2),
+	)
+}
+
+// tagWordFeatures appends the other features of tagFeatures: together
+// with tagPriorFeatures, the same set.
+func tagWordFeatures(feats []uint64, forms, texts []string, i int, p1 uint8) []uint64 {
+	w := forms[i]
+	wm1, wm2 := formAt(forms, i-1), formAt(forms, i-2)
+	wp1, wp2 := formAt(forms, i+1), formAt(forms, i+2)
+	return append(feats,
+		hashString(hashTemplate(1), suffix(w, 3)),
+		hashByte(hashTemplate(2), texts[i][0]),
+		hashString(hashTemplate(6), w),
+		hashString(hashByte(hashTemplate(7), p1), w),
+		hashString(hashTemplate(8), wm1),
+		hashString(hashTemplate(9), suffix(wm1, 3)),
+		hashString(hashTemplate(10), wm2),
+		hashString(hashTemplate(11), wp1),
+		hashString(hashTemplate(12), suffix(wp1, 3)),
+		hashString(hashTemplate(13), wp2),
+		hashShape(hashTemplate(14), texts[i]),
+		hashString(hashTemplate(15), suffix(w, 4)),
+		hashString(hashTemplate(16), suffix(w, 2)),
+		hashString(hashString(hashTemplate(17), wm1), w),
+		hashString(hashString(hashTemplate(18), w), wp1),
+		hashString(hashTemplate(19), prefix(w, 3)),
+	)
+}
+
 func formAt(forms []string, i int) string {
 	switch {
 	case i == -1:
@@ -151,12 +188,13 @@ func quoteForm(text string, tok Token) string {
 // tagger is the part-of-speech tagger.
 type tagger struct {
 	m                   *model
-	openQ, closeQ       uint8 // classes of `` and ''
+	priors              priors // weights of tagPriorFeatures
+	openQ, closeQ       uint8  // classes of `` and ''
 	hasOpenQ, hasCloseQ bool
 }
 
 func newTagger(m *model) *tagger {
-	t := &tagger{m: m}
+	t := &tagger{m: m, priors: newPriors(m, tagPriorFeatures)}
 	if c := m.classIndex("``"); c >= 0 {
 		t.openQ, t.hasOpenQ = uint8(c), true
 	}
@@ -202,8 +240,8 @@ func (t *tagger) tag(text string, toks []Token, sc *tagScratch) {
 			if dc, ok := t.m.dict[f]; ok {
 				c = dc
 			} else {
-				sc.feats = tagFeatures(sc.feats[:0], sc.forms, sc.texts, i, p1, p2)
-				c = uint8(t.m.score(sc.feats, scores))
+				sc.feats = tagWordFeatures(sc.feats[:0], sc.forms, sc.texts, i, p1)
+				c = uint8(t.m.scoreFrom(sc.feats, t.priors.row(p1, p2), scores))
 			}
 		}
 		toks[i].Tag = t.m.classes[c]
