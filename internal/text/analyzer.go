@@ -64,7 +64,7 @@ func NewAnalyzer() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text: %w", err)
 	}
-	return &Analyzer{lx: lx, tagger: newTagger(tm), chunker: newChunker(cm), lemmas: lm}, nil
+	return &Analyzer{lx: lx, tagger: newTagger(tm), chunker: newChunker(cm, tm.classes), lemmas: lm}, nil
 }
 
 // Analyze splits text into sentences and tokens and annotates them. Date

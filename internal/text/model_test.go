@@ -135,3 +135,46 @@ func TestFeatureSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestChunkTagRows checks the chunker's dense tag rows the same way: the
+// tag features and the rest are the trained set, and scoring from the
+// rows gives the scores of looking every feature up.
+func TestChunkTagRows(t *testing.T) {
+	forms := []string{"``", "the", "general", "denied", "it", "."}
+	tags := []string{"``", "DT", "NN", "VBD", "PRP", "."}
+	toks := make([]Token, len(tags))
+	for i, tag := range tags {
+		toks[i].Tag = tag
+	}
+	a := newTestAnalyzer(t)
+	ch := a.chunker
+	syms, ok := ch.rows.symbols(toks, nil)
+	if !ok {
+		t.Fatalf("tags %v not all known", tags)
+	}
+	if _, ok := ch.rows.symbols([]Token{{Tag: "NN"}, {Tag: "NOT-A-TAG"}}, nil); ok {
+		t.Fatal("an unknown tag was given a symbol")
+	}
+	labels := []struct{ p1, p2 uint8 }{{tagStart, tagStart2}, {3, tagStart}, {0, 7}, {21, 21}}
+	nc := len(ch.m.classes)
+	for i := range forms {
+		for _, l := range labels {
+			split := slices.Concat(chunkTagFeatures(nil, tags, i, l.p1), chunkRestFeatures(nil, forms, tags, i, l.p1))
+			word := chunkWordFeatures(nil, forms, tags, i, l.p1)
+			slices.Sort(split)
+			slices.Sort(word)
+			if !slices.Equal(split, word) {
+				t.Fatalf("word %d labels %v: tag and rest features differ from the word features", i, l)
+			}
+			want := make([]int32, nc)
+			bestWant := ch.m.score(chunkFeatures(nil, forms, tags, i, l.p1, l.p2), want)
+			base := slices.Clone(ch.priors.row(l.p1, l.p2))
+			ch.rows.addRows(base, syms, i, ch.priors.index(l.p1))
+			got := make([]int32, nc)
+			bestGot := ch.m.scoreFrom(chunkRestFeatures(nil, forms, tags, i, l.p1), base, got)
+			if bestGot != bestWant || !slices.Equal(got, want) {
+				t.Fatalf("word %d labels %v: scores %v (best %d), want %v (best %d)", i, l, got, bestGot, want, bestWant)
+			}
+		}
+	}
+}

@@ -209,6 +209,8 @@ type tagScratch struct {
 	forms, texts []string
 	feats        []uint64
 	scores       [maxClasses]int32
+	base         [maxClasses]int32 // the chunker's dense rows, summed
+	syms         []uint8           // the chunker's tag symbols
 	classes      []uint8
 }
 
