@@ -15,59 +15,8 @@ import (
 	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/coder"
 	"github.com/chronicle-dev/chronicle/internal/ingest"
-	"github.com/chronicle-dev/chronicle/internal/lexicon"
-	"github.com/chronicle-dev/chronicle/internal/lexicon/builtin"
-	"github.com/chronicle-dev/chronicle/internal/ontology"
-	"github.com/chronicle-dev/chronicle/internal/text"
+	"github.com/chronicle-dev/chronicle/internal/pipeline"
 )
-
-// loadDictionary loads the PETRARCH-format dictionaries in dir, or the
-// built-in ones when dir is empty.
-func loadDictionary(ctx context.Context, dir string) (*lexicon.Dictionary, error) {
-	if dir == "" {
-		d, err := lexicon.LoadFS(ctx, builtin.FS)
-		if err != nil {
-			return nil, fmt.Errorf("built-in dictionaries: %w", err)
-		}
-		return d, nil
-	}
-	d, err := lexicon.LoadDir(ctx, dir)
-	if err != nil {
-		return nil, fmt.Errorf("dictionaries %s: %w", dir, err)
-	}
-	return d, nil
-}
-
-// newCoder loads what coding needs: the language layer, the dictionaries
-// and the code table, with the conventions the dictionaries expect:
-// PETRARCH's for a dictionary directory, Chronicle's for the built-in
-// ones.
-func newCoder(ctx context.Context, dir string, opts coder.Options) (*text.Analyzer, *coder.Coder, error) {
-	return newCoderWith(ctx, dir, opts, "auto")
-}
-
-// newCoderWith is newCoder with the conventions named: "auto" (as
-// newCoder), "chronicle" or "petrarch" (see coder.Coder.PETRARCH).
-func newCoderWith(ctx context.Context, dir string, opts coder.Options, conventions string) (*text.Analyzer, *coder.Coder, error) {
-	an, err := text.NewAnalyzer()
-	if err != nil {
-		return nil, nil, err
-	}
-	dict, err := loadDictionary(ctx, dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	tab, err := ontology.New()
-	if err != nil {
-		return nil, nil, err
-	}
-	cd := coder.New(dict, tab, opts)
-	if conventions == "petrarch" || conventions == "auto" && dir != "" {
-		// Dictionaries written for PETRARCH expect its conventions.
-		cd = cd.PETRARCH()
-	}
-	return an, cd, nil
-}
 
 func runCode(ctx context.Context, env Env, args []string) int {
 	fs := newFlagSet(env, "code", "[--dict DIR] [--conventions auto|chronicle|petrarch] [--require-dyad=true|false] [--new-actor-length N] [--format jsonl|tsv|text] [FILE|- ...]")
@@ -100,7 +49,8 @@ func runCode(ctx context.Context, env Env, args []string) int {
 	if len(pos) == 0 {
 		pos = []string{"-"}
 	}
-	an, cd, err := newCoderWith(ctx, *dict, coder.Options{RequireDyad: *dyad, NewActorLength: *newLen}, *conventions)
+	coding, err := pipeline.Load(ctx, pipeline.Config{DictDir: *dict, Conventions: *conventions,
+		Options: coder.Options{RequireDyad: *dyad, NewActorLength: *newLen}})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle code: %v\n", err)
 		return ExitFailure
@@ -112,7 +62,7 @@ func runCode(ctx context.Context, env Env, args []string) int {
 		return ExitFailure
 	}
 	start := time.Now()
-	sum, err := codeArticles(ctx, env, pos, an, cd, *workers, w.write)
+	sum, err := codeArticles(ctx, env, pos, coding, *workers, w.write)
 	if ferr := out.Flush(); err == nil && ferr != nil {
 		err = ferr
 	}
@@ -144,7 +94,7 @@ type codedArticle struct {
 // codeArticles reads the articles named by the arguments, codes them on
 // several goroutines and hands each article's mentions to emit in input
 // order.
-func codeArticles(ctx context.Context, env Env, args []string, an *text.Analyzer, cd *coder.Coder, workers int, emit func(chronicle.Article, []chronicle.Mention) error) (codeSummary, error) {
+func codeArticles(ctx context.Context, env Env, args []string, coding *pipeline.Coding, workers int, emit func(chronicle.Article, []chronicle.Mention) error) (codeSummary, error) {
 	var sum codeSummary
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -159,9 +109,9 @@ func codeArticles(ctx context.Context, env Env, args []string, an *text.Analyzer
 			defer wg.Done()
 			for j := range jobs {
 				if j.err == nil {
-					doc := an.Analyze(j.art.Text, j.art.Date)
-					j.sentences = len(doc.Sentences)
-					j.mentions = cd.Code(doc, j.art)
+					res := coding.Code(j.art)
+					j.sentences = len(res.Doc.Sentences)
+					j.mentions = res.Coded.Mentions
 				}
 				done <- j
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/coder"
 	"github.com/chronicle-dev/chronicle/internal/eval"
+	"github.com/chronicle-dev/chronicle/internal/pipeline"
 	"github.com/chronicle-dev/chronicle/internal/text"
 )
 
@@ -40,12 +41,12 @@ func runEval(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure
 	}
-	an, cd, err := newCoder(ctx, *dict, coder.DefaultOptions())
+	coding, err := pipeline.Load(ctx, pipeline.Config{DictDir: *dict, Options: coder.DefaultOptions()})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure
 	}
-	rep, err := eval.Run(ctx, recs, GoldCoder(an, cd))
+	rep, err := eval.Run(ctx, recs, GoldCoder(coding.Analyzer, coding.Coder))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure

@@ -48,6 +48,11 @@ type Coding struct {
 type Config struct {
 	DictDir string // PETRARCH-format dictionaries; "" for the built-in ones
 	Options coder.Options
+	// Conventions: "chronicle" (announced acts as intents or threats,
+	// agents take their sentence's country), "petrarch" (PETRARCH-1's
+	// literal behaviour), or "" / "auto": petrarch for a dictionary
+	// directory, chronicle for the built-in dictionaries.
+	Conventions string
 }
 
 // Load builds the coding stack.
@@ -76,9 +81,22 @@ func Load(ctx context.Context, cfg Config) (*Coding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim verbs: %w", err)
 	}
+	cd := coder.New(dict, tab, cfg.Options)
+	switch cfg.Conventions {
+	case "petrarch":
+		cd = cd.PETRARCH()
+	case "", "auto":
+		if cfg.DictDir != "" {
+			// Dictionaries written for PETRARCH expect its conventions.
+			cd = cd.PETRARCH()
+		}
+	case "chronicle":
+	default:
+		return nil, fmt.Errorf("unknown conventions %q (want auto, chronicle or petrarch)", cfg.Conventions)
+	}
 	return &Coding{
 		Analyzer: an,
-		Coder:    coder.New(dict, tab, cfg.Options),
+		Coder:    cd,
 		Places:   gaz,
 		Tone:     sc,
 		Claims:   cf,
@@ -166,15 +184,16 @@ func (c *Coding) Code(a chronicle.Article) Result {
 	if len(ms) > 0 {
 		gctx = c.Places.ArticleContext(a.Text)
 	}
+	var last *chronicle.Mention // the previous located mention
 	for i := range ms {
 		m := &ms[i]
 		m.Tone = t
 		m.CoderVersion = c.Version
 		if m.Location == nil {
-			if r, ok := c.Places.EventLocation(a.Text, m.Evidence.Start, m.Evidence.End, verbStart(m), gctx); ok {
-				loc := r.Location
-				m.Location = &loc
-			}
+			m.Location = c.locate(a.Text, m, last, gctx)
+		}
+		if m.Location != nil {
+			last = m
 		}
 	}
 	var cs []chronicle.Claim
@@ -193,6 +212,41 @@ func (c *Coding) Code(a chronicle.Article) Result {
 		Claims: cs,
 		Coded:  store.CodedArticle{ArticleID: a.ID, CoderVersion: c.Version, Sentences: ss, Mentions: ms},
 	}
+}
+
+// locate finds where a mention's event happened: the gazetteer's choice
+// among the sentence's places (else the dateline). A country named as one
+// of a statement's own actors ("Abbas urged the U.S. …", "Russia accused
+// Ukraine") says who spoke or to whom, not where: for verbal events the
+// place of the article's previous event within two sentences is taken
+// instead, and else the event stays unlocated rather than wrongly located.
+func (c *Coding) locate(text string, m, last *chronicle.Mention, gctx geo.Context) *chronicle.Location {
+	r, ok := c.Places.EventLocation(text, m.Evidence.Start, m.Evidence.End, verbStart(m), gctx)
+	if !ok {
+		return nil
+	}
+	verbal := m.QuadClass == 1 || m.QuadClass == 3
+	if !verbal || r.Location.Precision != chronicle.PrecisionCountry || !isActorPlace(r.Location, m) {
+		loc := r.Location
+		return &loc
+	}
+	if last != nil && last.ArticleID == m.ArticleID && m.Sentence-last.Sentence <= 2 {
+		loc := *last.Location
+		return &loc
+	}
+	return nil
+}
+
+// isActorPlace reports whether the place's evidence lies inside the
+// mention's source or target phrase.
+func isActorPlace(loc chronicle.Location, m *chronicle.Mention) bool {
+	if loc.Evidence == nil {
+		return false
+	}
+	in := func(a chronicle.Actor) bool {
+		return a.End > a.Start && loc.Evidence.Start >= a.Start && loc.Evidence.End <= a.End
+	}
+	return in(m.Source) || in(m.Target)
 }
 
 func verbStart(m *chronicle.Mention) int {
