@@ -19,6 +19,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -63,21 +64,27 @@ type Server struct {
 	Token    string   // bearer token for ingest; empty disables ingest
 	UI       http.Handler
 	Log      *slog.Logger
+
+	heavy *heavy // set by Handler
 }
 
 // Handler returns the API's routes (and the UI's, when set).
+//
+// Article search and the event endpoints (list, timeline, network, map)
+// are cached, coalesced and bounded to one query per core; see cached.
 func (s *Server) Handler() http.Handler {
+	s.heavy = newHeavy(runtime.GOMAXPROCS(0))
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.HandleFunc("GET /api/openapi.json", s.openAPI)
-	mux.HandleFunc("GET /api/articles", s.articles)
+	mux.HandleFunc("GET /api/articles", s.cached(s.articles))
 	mux.HandleFunc("GET /api/articles/{id}", s.article)
 	mux.HandleFunc("POST /api/articles", s.ingest)
-	mux.HandleFunc("GET /api/events", s.events)
+	mux.HandleFunc("GET /api/events", s.cached(s.events))
 	mux.HandleFunc("GET /api/events/{id}", s.event)
-	mux.HandleFunc("GET /api/timeline", s.timeline)
-	mux.HandleFunc("GET /api/network", s.network)
-	mux.HandleFunc("GET /api/map", s.mapHandler)
+	mux.HandleFunc("GET /api/timeline", s.cached(s.timeline))
+	mux.HandleFunc("GET /api/network", s.cached(s.network))
+	mux.HandleFunc("GET /api/map", s.cached(s.mapHandler))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: %s %s", r.Method, r.URL.Path)
 	})

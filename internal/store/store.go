@@ -68,6 +68,10 @@ type Store struct {
 	clusterOpt cluster.Options
 	// listingCap and aggregateCap tune how event queries are planned.
 	listingCap, aggregateCap int
+
+	// verMu guards verConn, the read connection DataVersion asks.
+	verMu   sync.Mutex
+	verConn *sql.Conn
 }
 
 // Open opens the database at path, creating it when it does not exist, and
@@ -131,6 +135,7 @@ func dsn(p string, readOnly bool) string {
 
 // Close closes the database, checkpointing the write-ahead log.
 func (s *Store) Close() error {
+	s.closeVersionConn()
 	errR := s.r.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
