@@ -140,6 +140,9 @@ type writer struct {
 	scopes    map[clusterScope]*dateRange
 	oldEvents map[string]bool
 	stmts     map[string]*sql.Stmt
+	// unindexed lists the seqs of mentions inserted but not yet in
+	// mentions_fts; see indexMentions.
+	unindexed []int64
 }
 
 type clusterScope struct{ src, tgt, root string }
@@ -170,6 +173,9 @@ func (s *Store) write(ctx context.Context, what string, fn func(*writer) error) 
 		}
 	}()
 	if err := fn(w); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := w.indexMentions(); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -272,8 +278,34 @@ func (w *writer) deleteMentions(articleID string) error {
 	if n == 0 {
 		return nil
 	}
+	// The delete trigger removes index entries: mentions inserted
+	// earlier in this transaction must be indexed first.
+	if err := w.indexMentions(); err != nil {
+		return err
+	}
 	_, err = w.exec(`DELETE FROM mentions WHERE article_id = ?`, articleID)
 	return err
+}
+
+// indexMentions adds the mentions inserted since the last call to the
+// full-text index, with one statement per 500. FTS5 writes its pending
+// index data to disk at every statement savepoint, so indexing mention by
+// mention between the other inserts wrote one tiny segment per mention
+// and spent much of the write merging them.
+func (w *writer) indexMentions() error {
+	for len(w.unindexed) > 0 {
+		n := min(len(w.unindexed), 500)
+		args := make([]any, n)
+		for i, seq := range w.unindexed[:n] {
+			args[i] = seq
+		}
+		if _, err := w.exec(`INSERT INTO mentions_fts (rowid, evidence_text)
+			SELECT seq, evidence_text FROM mentions WHERE seq IN (`+placeholders(n)+`) ORDER BY seq`, args...); err != nil {
+			return fmt.Errorf("index mentions: %w", err)
+		}
+		w.unindexed = w.unindexed[n:]
+	}
+	return nil
 }
 
 func (w *writer) putMentions(articleID string, ms []chronicle.Mention, version string) error {
@@ -314,9 +346,7 @@ func (w *writer) putMentions(articleID string, ms []chronicle.Mention, version s
 		if err != nil {
 			return err
 		}
-		if _, err := w.exec(`INSERT INTO mentions_fts (rowid, evidence_text) VALUES (?, ?)`, seq, m.Evidence.Text); err != nil {
-			return fmt.Errorf("mention %s: %w", m.ID, err)
-		}
+		w.unindexed = append(w.unindexed, seq)
 		if m.Claim != nil {
 			if _, err := w.exec(`INSERT INTO claims (mention_seq, `+claimColumns+`) VALUES (?, `+
 				placeholders(strings.Count(claimColumns, ",")+1)+`)`, append([]any{seq}, claimArgs(m.Claim)...)...); err != nil {
