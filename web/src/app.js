@@ -54,9 +54,26 @@ function showError(where, err) {
 const timeline = echarts.init($('#timeline'));
 let timelinePeriods = [];
 
+// interval is the chosen bucket width; "auto" picks one from the span of
+// the filtered dates so bars stay visible: days up to four months, weeks
+// up to two years, months beyond.
+let autoInterval = 'month';
+function interval() {
+  const v = $('#interval').value;
+  return v === 'auto' ? autoInterval : v;
+}
+
+async function chooseInterval() {
+  if ($('#interval').value !== 'auto') return;
+  const probe = await api('/api/timeline?' + params({ interval: 'month' }, false));
+  const n = probe.items.length;
+  autoInterval = n <= 4 ? 'day' : n <= 24 ? 'week' : 'month';
+}
+
 async function loadTimeline() {
   const stack = $('#stack').value;
-  const data = await api('/api/timeline?' + params({ interval: $('#interval').value }, false));
+  await chooseInterval();
+  const data = await api('/api/timeline?' + params({ interval: interval() }, false));
   const items = data.items;
   timelinePeriods = items.map((b) => b.period);
   let series;
@@ -95,7 +112,7 @@ timeline.on('brushSelected', (e) => {
   const from = timelinePeriods[Math.max(0, a)];
   const last = timelinePeriods[Math.min(timelinePeriods.length - 1, b)];
   if (!from || !last) return;
-  const to = periodEnd(last, $('#interval').value);
+  const to = periodEnd(last, interval());
   if (state.brush && state.brush.from === from && state.brush.to === to) return;
   state.brush = { from, to };
   loadLinked();

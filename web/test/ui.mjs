@@ -69,13 +69,15 @@ try {
     assert.ok(after > 0 && after <= before, `search gave ${after} rows (before ${before})`);
     assert.match(page.url(), /q=ceasefire/);
     await page.screenshot({ path: join(artifacts, '2-search.png'), fullPage: true });
+    const searched = await page.getAttribute('body', 'data-loaded');
     await page.click('#clear');
-    await page.waitForFunction((v) => document.body.dataset.loaded !== v, await page.getAttribute('body', 'data-loaded'));
+    await page.waitForFunction((v) => document.body.dataset.loaded !== v, searched);
   });
 
   await step('brushing the timeline filters the rest', async () => {
+    const before0 = await page.getAttribute('body', 'data-loaded');
     await page.selectOption('#interval', 'month');
-    await page.waitForTimeout(1500);
+    await page.waitForFunction((v) => document.body.dataset.loaded !== v, before0);
     const box = await page.locator('#timeline').boundingBox();
     const before = await page.locator('#events tbody tr').count();
     const loaded = await page.getAttribute('body', 'data-loaded');
