@@ -198,7 +198,7 @@ func (s *Server) cached(next http.HandlerFunc) http.HandlerFunc {
 					writeResponse(w, r, resp)
 					return
 				}
-			} else {
+			} else if r.Context().Err() == nil {
 				s.logger().Warn("data version unavailable; not caching", "err", err)
 			}
 		}

@@ -51,22 +51,29 @@ func TestLoadMillionEvents(t *testing.T) {
 	}
 	defer srv.Close()
 
-	// (a) Sequential latency.
-	lat, err := bench.Sequential(ctx, bench.NewClient(1), srv.URL, bench.Queries(), 200, time.Duration(budget)*time.Second, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%-28s %5s %9s %9s %9s %9s %9s  %s", "query (sequential)", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "bytes", "load avg")
+	// (a) Sequential latency: the dashboard's repeated queries (answered
+	// from the response cache after the first), then every query made
+	// new to the cache by a request counter, which measures the store.
 	slow := 0
-	for _, l := range lat {
-		t.Logf("%-28s %5d %9.2f %9.2f %9.2f %9.2f %9d  %s", l.Query.Name, l.N, ms(l.P50), ms(l.P95), ms(l.P99), ms(l.Max), l.Bytes, l.Load)
-		if l.P99 >= 100*time.Millisecond {
-			slow++
+	for _, pass := range []struct {
+		name string
+		qs   []bench.Query
+	}{{"sequential", bench.Queries()}, {"sequential, uncached", bench.Uncached(bench.Queries())}} {
+		lat, err := bench.Sequential(ctx, bench.NewClient(1), srv.URL, pass.qs, 200, time.Duration(budget)*time.Second, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%-38s %5s %9s %9s %9s %9s %9s  %s", "query ("+pass.name+")", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "bytes", "load avg")
+		for _, l := range lat {
+			t.Logf("%-38s %5d %9.2f %9.2f %9.2f %9.2f %9d  %s", l.Query.Name, l.N, ms(l.P50), ms(l.P95), ms(l.P99), ms(l.Max), l.Bytes, l.Load)
+			if l.P99 >= 100*time.Millisecond {
+				slow++
+			}
 		}
 	}
 	// The 100 ms target is reported, not asserted: the machine is shared
 	// and a timed assertion would measure the neighbours.
-	t.Logf("%d of %d queries over the 100 ms p99 target", slow, len(lat))
+	t.Logf("%d of %d measurements over the 100 ms p99 target", slow, 2*len(bench.Queries()))
 
 	// (b) 200 concurrent clients.
 	const clients = 200

@@ -10,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -52,6 +54,29 @@ func Queries() []Query {
 		{"events q=talks+Kyiv", "/api/events?q=talks%20Kyiv", "items"},
 		{"map country=UKR 2022-03", "/api/map?country=UKR&from=2022-03-01&to=2022-03-31", "features"},
 	}
+}
+
+// Uncached returns qs with a request counter added to each query string
+// ("_req={n}", which Sequential and Load fill in), so that every request
+// is new to the API's response cache and measures the query itself.
+func Uncached(qs []Query) []Query {
+	out := make([]Query, len(qs))
+	for i, q := range qs {
+		sep := "?"
+		if strings.Contains(q.Path, "?") {
+			sep = "&"
+		}
+		q.Name += " (uncached)"
+		q.Path += sep + "_req={n}"
+		out[i] = q
+	}
+	return out
+}
+
+// numbered fills in a query's request counter, if it has one.
+func numbered(q Query, n int64) Query {
+	q.Path = strings.ReplaceAll(q.Path, "{n}", strconv.FormatInt(n, 10))
+	return q
 }
 
 // Server is the API serving a store on a free loopback port.
@@ -159,15 +184,15 @@ func Percentile(sorted []time.Duration, p float64) time.Duration {
 func Sequential(ctx context.Context, c *http.Client, base string, qs []Query, n int, budget time.Duration, each func(Latency)) ([]Latency, error) {
 	var out []Latency
 	for _, q := range qs {
-		size, err := Get(ctx, c, base, q, true)
+		size, err := Get(ctx, c, base, numbered(q, 0), true)
 		if err != nil {
 			return out, err
 		}
 		ds := make([]time.Duration, 0, n)
 		start := time.Now()
-		for range n {
+		for i := range n {
 			t := time.Now()
-			if _, err := Get(ctx, c, base, q, false); err != nil {
+			if _, err := Get(ctx, c, base, numbered(q, int64(i+1)), false); err != nil {
 				return out, err
 			}
 			ds = append(ds, time.Since(t))
@@ -207,6 +232,7 @@ func Load(ctx context.Context, c *http.Client, base string, qs []Query, clients 
 	defer cancel()
 	var (
 		reqs, errs atomic.Int64
+		sent       atomic.Int64 // numbers requests for Uncached queries
 		mu         sync.Mutex
 		all        []time.Duration
 		firstErr   string
@@ -220,7 +246,7 @@ func Load(ctx context.Context, c *http.Client, base string, qs []Query, clients 
 			var ds []time.Duration
 			for i := w; ; i++ {
 				t := time.Now()
-				_, err := Get(ctx, c, base, qs[i%len(qs)], false)
+				_, err := Get(ctx, c, base, numbered(qs[i%len(qs)], sent.Add(1)), false)
 				if ctx.Err() != nil {
 					break
 				}

@@ -80,3 +80,23 @@ func TestSyntheticStoreServesEveryQuery(t *testing.T) {
 		t.Errorf("second open rebuilt the cached store")
 	}
 }
+
+func TestUncachedNumbersRequests(t *testing.T) {
+	qs := Uncached([]Query{{"a", "/api/timeline", "items"}, {"b", "/api/events?root=19", "items"}})
+	for _, c := range []struct {
+		q    Query
+		n    int64
+		want string
+	}{
+		{qs[0], 1, "/api/timeline?_req=1"},
+		{qs[1], 42, "/api/events?root=19&_req=42"},
+		{Query{"plain", "/api/map", "features"}, 7, "/api/map"},
+	} {
+		if got := numbered(c.q, c.n).Path; got != c.want {
+			t.Errorf("numbered(%q, %d) = %q, want %q", c.q.Path, c.n, got, c.want)
+		}
+	}
+	if qs[0].Name != "a (uncached)" {
+		t.Errorf("name %q", qs[0].Name)
+	}
+}

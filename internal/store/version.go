@@ -25,7 +25,10 @@ func (s *Store) DataVersion(ctx context.Context) (uint64, error) {
 		s.verConn = c
 	}
 	var v int64
-	if err := s.verConn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+	// The pragma takes microseconds: it runs to the end even when the
+	// caller's context is cancelled meanwhile, which would otherwise
+	// interrupt and lose the connection.
+	if err := s.verConn.QueryRowContext(context.WithoutCancel(ctx), "PRAGMA data_version").Scan(&v); err != nil {
 		// A broken connection is replaced on the next call.
 		s.verConn.Close()
 		s.verConn = nil
