@@ -331,8 +331,8 @@ func TestWriteReport(t *testing.T) {
 	WriteCoding(&b, CodeResult{Workers: 1, Articles: 10, Sentences: 100, Took: time.Second, SentencesPerSec: 100, ArticlesPerS: 10, Load: load})
 	out := b.String()
 	for _, want := range []string{
-		"fast                           200     1.00     2.00     3.00     4.00        10  load 1.00 2.00 3.00\n",
-		"slow                            12    90.00    99.00   100.00  1000.00        20  load 1.00 2.00 3.00 over target\n",
+		"fast                                      200     1.00     2.00     3.00     4.00        10  load 1.00 2.00 3.00\n",
+		"slow                                       12    90.00    99.00   100.00  1000.00        20  load 1.00 2.00 3.00 over target\n",
 		"1 of 2 queries over the target",
 		"200 clients on loopback for 30s",
 		"9000 requests, 2 errors, 300 requests/s, p50 5.0 ms, p99 80.0 ms, max 90.0 ms (load 1.00 2.00 3.00)",
