@@ -7,6 +7,13 @@
 // fitting status. Every query is parameterised by the store; request
 // bodies and query strings are capped; the server has timeouts on every
 // connection so slow clients cannot exhaust it.
+//
+// Article search and the event endpoints (list, timeline, network, map)
+// answer from a bounded in-memory cache while the store's data version
+// (see Versioner) is unchanged, with an ETag that If-None-Match turns into
+// 304 Not Modified; identical concurrent requests share one query, and at
+// most one query per core runs at once, the rest queueing (503 with
+// Retry-After only after QueueWait).
 package api
 
 import (
