@@ -10,6 +10,7 @@ import (
 
 	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/coder"
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
 	"github.com/chronicle-dev/chronicle/internal/text"
 )
@@ -54,7 +55,7 @@ func BenchmarkCode(b *testing.B) {
 	b.ResetTimer()
 	b.ReportAllocs()
 	sents, n := 0, 0
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
 		a := arts[i%len(arts)]
 		doc := an.Analyze(a.Text, a.Date)
@@ -62,7 +63,7 @@ func BenchmarkCode(b *testing.B) {
 		sents += len(doc.Sentences)
 		n++
 	}
-	reportRates(b, sents, n, processCPU()-cpu0)
+	reportRates(b, sents, n, cputime.Process()-cpu0)
 }
 
 // reportRates reports sentences and articles per wall-clock second and,
@@ -88,14 +89,14 @@ func BenchmarkCoder(b *testing.B) {
 	b.ResetTimer()
 	b.ReportAllocs()
 	sents, n := 0, 0
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
 		k := i % len(arts)
 		cd.Code(docs[k], arts[k])
 		sents += len(docs[k].Sentences)
 		n++
 	}
-	reportRates(b, sents, n, processCPU()-cpu0)
+	reportRates(b, sents, n, cputime.Process()-cpu0)
 }
 
 // TestReutersCodes codes every Reuters article with the Phoenix

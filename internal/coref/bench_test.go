@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 )
 
 // BenchmarkResolve resolves the test articles as one long article; the
@@ -24,7 +25,7 @@ func BenchmarkResolve(b *testing.B) {
 	d := an.Analyze(sb.String(), date)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	n := 0
 	for b.Loop() {
 		n += len(r.Resolve(d, date))
@@ -32,7 +33,7 @@ func BenchmarkResolve(b *testing.B) {
 	if n == 0 {
 		b.Fatal("no links")
 	}
-	cpu := processCPU() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(d.Sentences)), "ns/sentence")
 	if cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(d.Sentences)), "cpu-ns/sentence")

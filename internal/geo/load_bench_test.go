@@ -3,6 +3,8 @@ package geo
 import (
 	"runtime"
 	"testing"
+
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 )
 
 // BenchmarkLoad measures parsing the embedded tables. heap-MB is the live
@@ -11,7 +13,7 @@ import (
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	var g *Gazetteer
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		var err error
 		if g, err = Load(); err != nil {
@@ -19,7 +21,7 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 )
 
 // sharedDir returns ../shared/dictionaries/<name> relative to the
@@ -35,7 +36,7 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 	dir := sharedDir(b, "phoenix")
 	ctx := context.Background()
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		if _, err := LoadDirWith(ctx, dir, quiet()); err != nil {
 			b.Fatal(err)
@@ -43,7 +44,7 @@ func BenchmarkLoadPhoenix(b *testing.B) {
 	}
 	// CPU time per load (all threads) is reported next to wall time
 	// because wall time is meaningless on a shared, oversubscribed host.
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 func verbPatternCount(d *Dictionary) (verbs, patterns int) {

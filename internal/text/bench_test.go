@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 )
 
 type benchText struct {
@@ -54,13 +55,13 @@ func benchAnalyze(b *testing.B, raw bool) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for _, t := range texts {
 			a.analyze(t.text, t.date, raw)
 		}
 	}
-	reportThroughput(b, tokens, processCPU()-cpu0)
+	reportThroughput(b, tokens, cputime.Process()-cpu0)
 	b.ReportMetric(float64(tokens), "tokens/op")
 }
 
@@ -86,7 +87,7 @@ func BenchmarkTokenizeSplit(b *testing.B) {
 	texts := newsTexts(b)
 	tokens := 0
 	b.ReportAllocs()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		tokens = 0
 		for _, t := range texts {
@@ -96,5 +97,5 @@ func BenchmarkTokenizeSplit(b *testing.B) {
 			tokens += len(toks)
 		}
 	}
-	reportThroughput(b, tokens, processCPU()-cpu0)
+	reportThroughput(b, tokens, cputime.Process()-cpu0)
 }

@@ -3,6 +3,7 @@ package text
 import (
 	"testing"
 
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 	"github.com/jdkato/prose/v2"
 )
 
@@ -23,7 +24,7 @@ func BenchmarkProseTagger(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		for _, t := range texts {
 			if _, err := prose.NewDocument(t.text, opts...); err != nil {
@@ -31,5 +32,5 @@ func BenchmarkProseTagger(b *testing.B) {
 			}
 		}
 	}
-	reportThroughput(b, tokens, processCPU()-cpu0)
+	reportThroughput(b, tokens, cputime.Process()-cpu0)
 }
