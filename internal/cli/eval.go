@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/chronicle-dev/chronicle"
@@ -51,7 +52,13 @@ func runEval(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure
 	}
-	if *asJSON {
+	return writeEvalReport(env, rep, *asJSON)
+}
+
+// writeEvalReport prints a scoring report as text or indented JSON.
+func writeEvalReport(env Env, rep interface{ WriteText(io.Writer) error }, asJSON bool) int {
+	var err error
+	if asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(rep)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -54,16 +53,5 @@ func runEvalReports(ctx context.Context, env Env, path, dict string, asJSON bool
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure
 	}
-	if asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(res)
-	} else {
-		err = res.WriteText(env.Stdout)
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
-		return ExitFailure
-	}
-	return ExitOK
+	return writeEvalReport(env, res, asJSON)
 }
