@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"github.com/chronicle-dev/chronicle"
-	"github.com/chronicle-dev/chronicle/internal/coder"
 	"github.com/chronicle-dev/chronicle/internal/eval"
 	"github.com/chronicle-dev/chronicle/internal/pipeline"
 )
@@ -37,7 +36,7 @@ func runEvalReports(ctx context.Context, env Env, path, dict string, asJSON bool
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure
 	}
-	c, err := pipeline.Load(ctx, pipeline.Config{DictDir: dict, Options: coder.DefaultOptions()})
+	c, err := pipeline.Load(ctx, pipeline.Config{DictDir: dict, Options: pipeline.EventDataOptions()})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle eval: %v\n", err)
 		return ExitFailure

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/chronicle-dev/chronicle/internal/coder"
 	"github.com/chronicle-dev/chronicle/internal/ingest"
 	"github.com/chronicle-dev/chronicle/internal/pipeline"
 	"github.com/chronicle-dev/chronicle/internal/store"
@@ -33,6 +32,7 @@ func runPipeline(ctx context.Context, env Env, cmd string, args []string) int {
 	dict := fs.String("dict", "", "code with the PETRARCH-format dictionaries in `DIR` instead of the built-in ones")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded at once")
 	quiet := fs.Bool("quiet", false, "print no progress, only rejections and the summary")
+	dyad := fs.Bool("require-dyad", false, "drop events without both a source and a target (PETRARCH's default; Chronicle keeps one-sided events)")
 	all := false
 	serve := ""
 	if cmd == "recode" {
@@ -55,7 +55,9 @@ func runPipeline(ctx context.Context, env Env, cmd string, args []string) int {
 	}
 	defer st.Close()
 	loadStart := time.Now()
-	coding, err := pipeline.Load(ctx, pipeline.Config{DictDir: *dict, Options: coder.DefaultOptions()})
+	opts := pipeline.EventDataOptions()
+	opts.RequireDyad = *dyad
+	coding, err := pipeline.Load(ctx, pipeline.Config{DictDir: *dict, Options: opts})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "chronicle %s: %v\n", cmd, err)
 		return ExitFailure

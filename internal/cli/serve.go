@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/chronicle-dev/chronicle/internal/api"
-	"github.com/chronicle-dev/chronicle/internal/coder"
 	"github.com/chronicle-dev/chronicle/internal/pipeline"
 	"github.com/chronicle-dev/chronicle/internal/store"
 	"github.com/chronicle-dev/chronicle/internal/web"
@@ -37,7 +36,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	defer st.Close()
 	var coding *pipeline.Coding
 	if env.Getenv("CHRONICLE_TOKEN") != "" {
-		if coding, err = pipeline.Load(ctx, pipeline.Config{DictDir: *dict, Options: coder.DefaultOptions()}); err != nil {
+		if coding, err = pipeline.Load(ctx, pipeline.Config{DictDir: *dict, Options: pipeline.EventDataOptions()}); err != nil {
 			fmt.Fprintf(env.Stderr, "chronicle serve: %v\n", err)
 			return ExitFailure
 		}

@@ -81,9 +81,15 @@ func FormatNames() []string {
 	return names
 }
 
-// NeedsMentions reports whether a format reads Event.Mentions.
+// NeedsMentions reports whether a format reads Event.Mentions (for
+// evidence, offsets, URLs or sentence ids); the network and map formats
+// do not.
 func NeedsMentions(f Format) bool {
-	return f == GDELTMentions || f == PLOVER || f == Phoenix || f == GDELT
+	switch f {
+	case GeoJSON, GraphML, EdgeList:
+		return false
+	}
+	return true
 }
 
 // Write writes events to w in format f and returns how many were written.

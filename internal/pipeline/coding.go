@@ -44,6 +44,18 @@ type Coding struct {
 	Version string
 }
 
+// EventDataOptions are the coder options for building an event data set
+// (chronicle run, serve, and scoring event reports): one-sided events —
+// "protesters rallied in Nairobi", "gunmen attacked a convoy" — are kept,
+// as PLOVER and conflict data sets record them, where PETRARCH's
+// require_dyad default (coder.DefaultOptions, used by chronicle code)
+// drops them.
+func EventDataOptions() coder.Options {
+	o := coder.DefaultOptions()
+	o.RequireDyad = false
+	return o
+}
+
 // Config says which dictionaries and options to code with.
 type Config struct {
 	DictDir string // PETRARCH-format dictionaries; "" for the built-in ones
