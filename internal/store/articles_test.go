@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 )
 
 func openTest(t testing.TB) *Store {
@@ -462,13 +463,13 @@ func BenchmarkPutArticles(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c := cpuTime()
+		c := cputime.Process()
 		for j := 0; j < len(arts); j += 500 {
 			if _, err := s.PutArticles(ctx, arts[j:min(j+500, len(arts))]); err != nil {
 				b.Fatal(err)
 			}
 		}
-		cpu += cpuTime() - c
+		cpu += cputime.Process() - c
 		b.StopTimer()
 		if err := s.Close(); err != nil {
 			b.Fatal(err)

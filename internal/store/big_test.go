@@ -9,11 +9,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/cputime"
 )
 
 // bigEvents is the size of the synthetic event database.
@@ -330,12 +330,12 @@ func BenchmarkMillionEvents(b *testing.B) {
 			}
 			var ds, cpu []time.Duration
 			for b.Loop() {
-				t, c := time.Now(), cpuTime()
+				t, c := time.Now(), cputime.Process()
 				if _, err := q.run(); err != nil {
 					b.Fatal(err)
 				}
 				ds = append(ds, time.Since(t))
-				cpu = append(cpu, cpuTime()-c)
+				cpu = append(cpu, cputime.Process()-c)
 			}
 			reportPercentiles(b, "", ds)
 			reportPercentiles(b, "cpu-", cpu)
@@ -363,17 +363,6 @@ func BenchmarkMillionEvents(b *testing.B) {
 		})
 		reportPercentiles(b, "", ds)
 	})
-}
-
-// cpuTime is the CPU time the process has used, user and system. On a
-// shared machine the wall-clock latency includes waiting for a core; the
-// CPU time per query does not.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func reportPercentiles(b *testing.B, prefix string, ds []time.Duration) {
