@@ -26,7 +26,8 @@
 // else that of the first mention that has one. Its id is a hash of the key
 // and the id of its earliest mention, so clustering the same mentions again
 // gives the same ids. Counts are of mentions, distinct articles and
-// distinct non-empty article sources.
+// distinct article sources (an article whose outlet is unknown counts as a
+// source of its own).
 //
 // Nothing is lost: the store keeps every mention with its event id and can
 // cluster them again under a different rule.
@@ -308,11 +309,15 @@ func build(g *group, sourceOf func(string) string) chronicle.Event {
 	for i := range ms {
 		ms[i].EventID = e.ID
 		articles[ms[i].ArticleID] = true
+		// An article whose outlet is unknown still comes from some source:
+		// it counts as one of its own.
+		s := "\x00" + ms[i].ArticleID
 		if sourceOf != nil {
-			if s := sourceOf(ms[i].ArticleID); s != "" {
-				sources[s] = true
+			if name := sourceOf(ms[i].ArticleID); name != "" {
+				s = name
 			}
 		}
+		sources[s] = true
 	}
 	e.NumMentions, e.NumArticles, e.NumSources = len(ms), len(articles), len(sources)
 	e.Mentions = ms

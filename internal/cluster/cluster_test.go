@@ -286,3 +286,36 @@ func TestClusterOrderIndependent(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceCounts(t *testing.T) {
+	d := chronicle.Date{Year: 2024, Month: 3, Day: 1}
+	mk := func(id, art string) chronicle.Mention {
+		return chronicle.Mention{ID: id, ArticleID: art, Date: d, Code: "190", Root: "19",
+			Source: chronicle.Actor{Code: "RUSMIL"}, Target: chronicle.Actor{Code: "UKR"}, Modality: chronicle.Asserted}
+	}
+	ms := []chronicle.Mention{mk("m1", "a1"), mk("m2", "a2"), mk("m3", "a2")}
+	outlets := map[string]string{"a1": "Wire", "a2": "Wire"}
+	tests := []struct {
+		name     string
+		sourceOf func(string) string
+		want     int
+	}{
+		{"outlets unknown: each article is a source", nil, 2},
+		{"one outlet for both articles", func(a string) string { return outlets[a] }, 1},
+		{"one known, one unknown", func(a string) string {
+			if a == "a1" {
+				return "Wire"
+			}
+			return ""
+		}, 2},
+	}
+	for _, tc := range tests {
+		evs := Cluster(append([]chronicle.Mention(nil), ms...), tc.sourceOf)
+		if len(evs) != 1 {
+			t.Fatalf("%s: %d events, want 1", tc.name, len(evs))
+		}
+		if e := evs[0]; e.NumSources != tc.want || e.NumArticles != 2 || e.NumMentions != 3 {
+			t.Errorf("%s: sources %d articles %d mentions %d, want %d, 2, 3", tc.name, e.NumSources, e.NumArticles, e.NumMentions, tc.want)
+		}
+	}
+}
