@@ -45,7 +45,7 @@ func (h HTML) Read(ctx context.Context, name string, r io.Reader) iter.Seq[Recor
 			yield(fail(name, 0, 0, err))
 			return
 		}
-		yield(h.parse(name, b))
+		yield(capText(h.parse(name, b), name, h.Opts.maxArticle()))
 	}
 }
 

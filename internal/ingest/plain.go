@@ -29,8 +29,18 @@ func (p Plain) Read(ctx context.Context, name string, r io.Reader) iter.Seq[Reco
 			yield(fail(name, 0, 0, err))
 			return
 		}
-		yield(parsePlain(name, b))
+		yield(capText(parsePlain(name, b), name, p.Opts.maxArticle()))
 	}
+}
+
+// capText rejects a record whose text grew past limit when it was decoded
+// to UTF-8 (a Windows-1252 byte can take three bytes in UTF-8), so the
+// limit holds for what is stored, not only for what was read.
+func capText(rec Record, name string, limit int64) Record {
+	if rec.Err == nil && int64(len(rec.Article.Text)) > limit {
+		return fail(name, 0, 0, tooLarge("the decoded text", limit))
+	}
+	return rec
 }
 
 // readCapped reads all of r, failing with ErrTooLarge past limit bytes
