@@ -3,8 +3,6 @@ package coder_test
 import (
 	"context"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -14,19 +12,13 @@ import (
 	"github.com/chronicle-dev/chronicle/internal/eval"
 	"github.com/chronicle-dev/chronicle/internal/lexicon"
 	"github.com/chronicle-dev/chronicle/internal/ontology"
+	"github.com/chronicle-dev/chronicle/internal/sharedtest"
 	"github.com/chronicle-dev/chronicle/internal/text"
 )
 
-// shared returns ../shared next to the repository, or skips the test.
 func shared(t testing.TB, parts ...string) string {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	p := filepath.Join(append([]string{root, "..", "shared"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not available", p)
-	}
-	return p
+	return sharedtest.Path(t, parts...)
 }
 
 var (

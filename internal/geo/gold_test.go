@@ -5,24 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/chronicle-dev/chronicle/internal/geo/internal/fold"
+	"github.com/chronicle-dev/chronicle/internal/sharedtest"
 )
 
-// sharedDir returns ../shared beside the repository, skipping the test
-// when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	repoRoot := filepath.Join(filepath.Dir(file), "..", "..")
-	dir := filepath.Join(repoRoot, "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared data not present: %v", err)
-	}
-	return dir
-}
+func sharedDir(t *testing.T) string { t.Helper(); return sharedtest.Path(t) }
 
 // TestGoldEventLocations scores EventLocation against the records of the
 // PLOVER gold file that name an event location: right when the chosen

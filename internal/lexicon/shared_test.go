@@ -4,27 +4,17 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/cputime"
+	"github.com/chronicle-dev/chronicle/internal/sharedtest"
 )
 
-// sharedDir returns ../shared/dictionaries/<name> relative to the
-// repository root, skipping the test when it is absent.
 func sharedDir(tb testing.TB, name string) string {
 	tb.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	dir := filepath.Join(root, "..", "shared", "dictionaries", name)
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared dictionaries absent: %v", err)
-	}
-	return dir
+	return sharedtest.Path(tb, "dictionaries", name)
 }
 
 // quiet is an Options that discards log output.

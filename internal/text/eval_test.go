@@ -9,17 +9,13 @@ import (
 	"testing"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/sharedtest"
 )
 
-// sharedDir returns ../shared next to the repository root, skipping the
-// test when it is absent.
+// sharedDir is ../shared, when its training data is there.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared")
-	if _, err := os.Stat(filepath.Join(dir, "nlp-data")); err != nil {
-		t.Skipf("no shared data: %v", err)
-	}
-	return dir
+	return filepath.Dir(sharedtest.Path(t, "nlp-data"))
 }
 
 func newTestAnalyzer(t testing.TB) *Analyzer {

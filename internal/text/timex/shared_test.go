@@ -9,32 +9,10 @@ import (
 	"testing"
 
 	"github.com/chronicle-dev/chronicle"
+	"github.com/chronicle-dev/chronicle/internal/sharedtest"
 )
 
-// sharedDir returns ../shared next to the repository root, skipping the
-// test when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data absent: %v", err)
-	}
-	return shared
-}
+func sharedDir(t *testing.T) string { t.Helper(); return sharedtest.Path(t) }
 
 // TestReutersDatelines checks the dateline of Reuters stories ("NEW YORK,
 // March 9 - ..."): the date it gives is the story's own date, so the first
