@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"sync"
 	"time"
@@ -12,20 +11,10 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/ingest"
+	"github.com/chronicle-dev/chronicle/internal/pipeline"
 	"github.com/chronicle-dev/chronicle/internal/store"
 )
-
-// ingestTally counts what an ingest did.
-type ingestTally struct {
-	read, added, duplicate, near, conflict, rejected int
-}
-
-func (t ingestTally) String() string {
-	return fmt.Sprintf("read %d: %d new, %d duplicate, %d near-duplicate, %d conflict, %d rejected",
-		t.read, t.added, t.duplicate, t.near, t.conflict, t.rejected)
-}
 
 func runIngest(ctx context.Context, env Env, args []string) int {
 	fs := newFlagSet(env, "ingest", "[--db FILE] PATH|URL|- ...")
@@ -65,105 +54,28 @@ func runIngest(ctx context.Context, env Env, args []string) int {
 	tally, err := ingestAll(ctx, st, pos, opts, *batch, prog)
 	prog.finish()
 	elapsed := time.Since(start)
-	rate := float64(tally.read) / max(elapsed.Seconds(), 1e-9)
-	fmt.Fprintf(env.Stdout, "%s (%.1fs, %.0f articles/s)\n", tally, elapsed.Seconds(), rate)
+	rate := float64(tally.Read) / max(elapsed.Seconds(), 1e-9)
+	fmt.Fprintf(env.Stdout, "%s (%.1fs, %.0f articles/s)\n", tally.IngestSummary(), elapsed.Seconds(), rate)
 	switch {
 	case err != nil:
 		fmt.Fprintf(env.Stderr, "chronicle ingest: %v; everything before it was committed\n", err)
 		return ExitFailure
-	case tally.rejected > 0 || tally.conflict > 0:
+	case tally.Rejected > 0 || tally.Conflict > 0:
 		return ExitRejected
 	}
 	return ExitOK
 }
 
-// ingestAll reads every argument on one goroutine and stores batches on
-// the calling one, so parsing and fingerprinting overlap with the
-// database writes. Each batch is one transaction.
-func ingestAll(ctx context.Context, st *store.Store, args []string, opts ingest.Options, size int, prog *progress) (ingestTally, error) {
-	parent := ctx
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	batches := make(chan []chronicle.Article, 2)
-	var (
-		mu    sync.Mutex // guards tally between the two goroutines
-		tally ingestTally
-	)
-	go func() {
-		defer close(batches)
-		cur := make([]chronicle.Article, 0, size)
-		send := func() bool {
-			if len(cur) == 0 {
-				return true
-			}
-			select {
-			case batches <- cur:
-				cur = make([]chronicle.Article, 0, size)
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
-		for _, arg := range args {
-			for rec := range ingest.Open(ctx, arg, opts) {
-				mu.Lock()
-				tally.read++
-				if rec.Err != nil {
-					tally.rejected++
-				}
-				mu.Unlock()
-				if rec.Err != nil {
-					prog.printf("chronicle ingest: rejected %v\n", rec.Err)
-					continue
-				}
-				ingest.Fingerprint(&rec.Article)
-				cur = append(cur, rec.Article)
-				if len(cur) == size && !send() {
-					return
-				}
-			}
-		}
-		send()
-	}()
-
-	var failed error
-	for b := range batches {
-		if failed != nil {
-			continue // drain so the reader can finish
-		}
-		res, err := st.PutArticles(ctx, b)
-		if err != nil {
-			failed = fmt.Errorf("store %d articles: %w", len(b), err)
-			cancel()
-			continue
-		}
-		mu.Lock()
-		for _, r := range res {
-			switch r.Status {
-			case store.New:
-				tally.added++
-			case store.Duplicate:
-				tally.duplicate++
-			case store.NearDuplicate:
-				tally.near++
-				slog.Debug("near-duplicate", "id", r.ID, "of", r.DuplicateOf)
-			case store.Conflict:
-				tally.conflict++
-				prog.printf("chronicle ingest: conflict: %s is already stored with a different text; not stored\n", r.ID)
-			}
-		}
-		stored := tally.added + tally.duplicate + tally.near + tally.conflict
-		t := tally
-		mu.Unlock()
-		prog.articles(stored, t)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if parent.Err() != nil {
-		// A store error while interrupted is the interruption itself.
-		failed = fmt.Errorf("interrupted: %w", context.Cause(parent))
-	}
-	return tally, failed
+// ingestAll stores every argument's articles through pipeline.Ingest,
+// reporting rejections and progress as it goes.
+func ingestAll(ctx context.Context, st *store.Store, args []string, opts ingest.Options, size int, prog *progress) (pipeline.Report, error) {
+	var rep pipeline.Report
+	err := pipeline.Ingest(ctx, st, pipeline.Records(ctx, args, opts), pipeline.Options{
+		Batch:  size,
+		Reject: func(err error) { prog.printf("chronicle ingest: rejected %v\n", err) },
+		Stored: func(r pipeline.Report) { prog.articles(r.New+r.Duplicate+r.NearDuplicate+r.Conflict, r) },
+	}, &rep)
+	return rep, err
 }
 
 // progress shows how an ingest is going: a bar with articles/s and an ETA
@@ -174,7 +86,7 @@ type progress struct {
 	bar    *progressbar.ProgressBar // nil when not on a terminal
 	start  time.Time
 	stored int
-	tally  ingestTally
+	tally  pipeline.Report
 	stop   chan struct{}
 	done   sync.WaitGroup
 }
@@ -235,7 +147,7 @@ func (p *progress) tick(every time.Duration) {
 		case <-t.C:
 			p.mu.Lock()
 			fmt.Fprintf(p.w, "chronicle ingest: %d stored, %d rejected so far (%.0f articles/s)\n",
-				p.stored, p.tally.rejected, float64(p.stored)/time.Since(p.start).Seconds())
+				p.stored, p.tally.Rejected, float64(p.stored)/time.Since(p.start).Seconds())
 			p.mu.Unlock()
 		}
 	}
@@ -249,7 +161,7 @@ func (p *progress) bytes(n int) {
 }
 
 // articles records the counts after a batch was stored.
-func (p *progress) articles(stored int, t ingestTally) {
+func (p *progress) articles(stored int, t pipeline.Report) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.stored, p.tally = stored, t

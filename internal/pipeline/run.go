@@ -83,61 +83,105 @@ func Records(ctx context.Context, inputs []string, opt ingest.Options) iter.Seq[
 	}
 }
 
+// IngestSummary is the ingest part of a report, as `chronicle ingest`
+// prints it.
+func (r Report) IngestSummary() string {
+	return fmt.Sprintf("read %d: %d new, %d duplicate, %d near-duplicate, %d conflict, %d rejected",
+		r.Read, r.New, r.Duplicate, r.NearDuplicate, r.Conflict, r.Rejected)
+}
+
 // Ingest stores the records' articles in batches, one transaction each,
-// counting what happened to every record in rep.
+// counting what happened to every record in rep. Records are read and
+// fingerprinted on their own goroutine while the calling one writes, so
+// parsing overlaps the database work. opt.Reject and opt.Stored are
+// called from the calling goroutine only.
 func Ingest(ctx context.Context, st *store.Store, recs iter.Seq[ingest.Record], opt Options, rep *Report) error {
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type batch struct {
+		articles []chronicle.Article
+		read     int     // records read since the last batch
+		rejected []error // why records since the last batch were rejected
+	}
 	size := opt.batch()
-	batch := make([]chronicle.Article, 0, size)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	batches := make(chan batch, 2)
+	go func() {
+		defer close(batches)
+		cur := batch{articles: make([]chronicle.Article, 0, size)}
+		send := func() bool {
+			select {
+			case batches <- cur:
+				cur = batch{articles: make([]chronicle.Article, 0, size)}
+				return true
+			case <-ctx.Done():
+				return false
+			}
 		}
-		res, err := st.PutArticles(ctx, batch)
-		if err != nil {
-			return err
+		for rec := range recs {
+			cur.read++
+			if rec.Err != nil {
+				cur.rejected = append(cur.rejected, rec.Err)
+				if len(cur.rejected) == size && !send() {
+					return
+				}
+				continue
+			}
+			ingest.Fingerprint(&rec.Article)
+			cur.articles = append(cur.articles, rec.Article)
+			if len(cur.articles) == size && !send() {
+				return
+			}
 		}
-		for _, r := range res {
-			switch r.Status {
-			case store.New:
-				rep.New++
-			case store.Duplicate:
-				rep.Duplicate++
-			case store.NearDuplicate:
-				rep.NearDuplicate++
-			case store.Conflict:
-				rep.Conflict++
-				if opt.Reject != nil {
-					opt.Reject(fmt.Errorf("article %s: already stored with a different text; kept the stored one", r.ID))
+		if cur.read > 0 {
+			send()
+		}
+	}()
+
+	var failed error
+	for b := range batches {
+		if failed != nil {
+			continue // drain so the reader can finish
+		}
+		rep.Read += b.read
+		rep.Rejected += len(b.rejected)
+		if opt.Reject != nil {
+			for _, err := range b.rejected {
+				opt.Reject(err)
+			}
+		}
+		if len(b.articles) > 0 {
+			res, err := st.PutArticles(ctx, b.articles)
+			if err != nil {
+				failed = fmt.Errorf("store %d articles: %w", len(b.articles), err)
+				cancel()
+				continue
+			}
+			for _, r := range res {
+				switch r.Status {
+				case store.New:
+					rep.New++
+				case store.Duplicate:
+					rep.Duplicate++
+				case store.NearDuplicate:
+					rep.NearDuplicate++
+				case store.Conflict:
+					rep.Conflict++
+					if opt.Reject != nil {
+						opt.Reject(fmt.Errorf("conflict: %s is already stored with a different text; kept the stored one", r.ID))
+					}
 				}
 			}
 		}
-		batch = batch[:0]
 		if opt.Stored != nil {
 			opt.Stored(*rep)
 		}
-		return nil
 	}
-	for rec := range recs {
-		rep.Read++
-		if rec.Err != nil {
-			rep.Rejected++
-			if opt.Reject != nil {
-				opt.Reject(rec.Err)
-			}
-			continue
-		}
-		ingest.Fingerprint(&rec.Article)
-		batch = append(batch, rec.Article)
-		if len(batch) == size {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	if err := parent.Err(); err != nil {
+		// A store error while interrupted is the interruption itself.
+		return fmt.Errorf("interrupted: %w", context.Cause(parent))
 	}
-	return flush()
+	return failed
 }
 
 // CodePending codes, on opt.Workers goroutines, every stored article the
