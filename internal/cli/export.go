@@ -5,15 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"strings"
 	"time"
 
-	"github.com/chronicle-dev/chronicle"
 	"github.com/chronicle-dev/chronicle/internal/export"
 	"github.com/chronicle-dev/chronicle/internal/geo"
-	"github.com/chronicle-dev/chronicle/internal/store"
 )
 
 func runExport(ctx context.Context, env Env, args []string) int {
@@ -67,7 +64,7 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	events := st.EachEvent(ctx, f)
 	if export.NeedsMentions(export.Format(*format)) {
-		events = withMentions(ctx, st, events)
+		events = st.EachEventWithMentions(ctx, f)
 	}
 	prog := newCounter(env, "events", *quiet)
 	start := time.Now()
@@ -87,24 +84,6 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stderr, "exported %d events as %s in %.1fs\n", n, *format, time.Since(start).Seconds())
 	return ExitOK
-}
-
-// withMentions fills each event's mentions, for the formats that list
-// them (one query per event; memory stays one event deep).
-func withMentions(ctx context.Context, st *store.Store, events iter.Seq2[chronicle.Event, error]) iter.Seq2[chronicle.Event, error] {
-	return func(yield func(chronicle.Event, error) bool) {
-		for ev, err := range events {
-			if err == nil {
-				var full chronicle.Event
-				if full, err = st.Event(ctx, ev.ID); err == nil {
-					ev.Mentions = full.Mentions
-				}
-			}
-			if !yield(ev, err) || err != nil {
-				return
-			}
-		}
-	}
 }
 
 func dirOf(path string) string {

@@ -518,3 +518,52 @@ func (s *Store) ExplainEvent(ctx context.Context, id string) (string, error) {
 	s.mu.Unlock()
 	return opt.Explain(e, e.Mentions), nil
 }
+
+// EachEventWithMentions streams the events matching f as EachEvent does,
+// each with all its mentions (date order), loading the mentions of a
+// page of events in one query rather than one query per event.
+func (s *Store) EachEventWithMentions(ctx context.Context, f chronicle.EventFilter) iter.Seq2[chronicle.Event, error] {
+	const page = 256
+	return func(yield func(chronicle.Event, error) bool) {
+		buf := make([]chronicle.Event, 0, page)
+		flush := func() bool {
+			if len(buf) == 0 {
+				return true
+			}
+			ids := make([]any, len(buf))
+			at := make(map[string]int, len(buf))
+			for i, e := range buf {
+				ids[i] = e.ID
+				at[e.ID] = i
+			}
+			ms, err := s.mentions(ctx, ` WHERE m.event_id IN (`+placeholders(len(ids))+`) ORDER BY m.date, m.id`, ids...)
+			if err != nil {
+				yield(chronicle.Event{}, fmt.Errorf("mentions of %d events: %w", len(buf), err))
+				return false
+			}
+			for _, m := range ms {
+				i := at[m.EventID]
+				buf[i].Mentions = append(buf[i].Mentions, m)
+			}
+			for _, e := range buf {
+				if !yield(e, nil) {
+					return false
+				}
+			}
+			buf = buf[:0]
+			return true
+		}
+		for e, err := range s.EachEvent(ctx, f) {
+			if err != nil {
+				yield(e, err)
+				return
+			}
+			e.Mentions = nil
+			buf = append(buf, e)
+			if len(buf) == page && !flush() {
+				return
+			}
+		}
+		flush()
+	}
+}

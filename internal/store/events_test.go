@@ -783,3 +783,50 @@ func TestIncrementalMatchesRecluster(t *testing.T) {
 		}
 	}
 }
+
+// TestEachEventWithMentions: the paged loader gives every event the same
+// mentions, in the same order, as reading the events one by one.
+func TestEachEventWithMentions(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	var coded []CodedArticle
+	const n = 300 // more than one page
+	for i := range n {
+		id := fmt.Sprintf("w%03d", i)
+		putArticle(t, s, id, "2023-01-01", "")
+		d := day("2023-01-01").AddDays(i % 4).String()
+		// Every third article repeats the previous dyad, so some events
+		// gather mentions from several articles.
+		dyad := fmt.Sprintf("A%03d", i-i%3)
+		coded = append(coded, CodedArticle{ArticleID: id, Mentions: []chronicle.Mention{
+			mk(id, 0, d, dyad, "TGT", "042", "CONSULT", 1, 1, chronicle.Asserted, "", "met"),
+			mk(id, 1, d, dyad, "OTH", "190", "ASSAULT", 4, -10, chronicle.Asserted, "", "attacked"),
+		}})
+	}
+	if err := s.PutCoded(ctx, coded); err != nil {
+		t.Fatal(err)
+	}
+	events, mentions := 0, 0
+	for e, err := range s.EachEventWithMentions(ctx, chronicle.EventFilter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := s.Event(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(e.Mentions) != len(one.Mentions) || len(e.Mentions) != e.NumMentions {
+			t.Fatalf("event %s: %d mentions paged, %d alone, NumMentions %d", e.ID, len(e.Mentions), len(one.Mentions), e.NumMentions)
+		}
+		for i := range e.Mentions {
+			if e.Mentions[i].ID != one.Mentions[i].ID {
+				t.Fatalf("event %s mention %d: %s paged, %s alone", e.ID, i, e.Mentions[i].ID, one.Mentions[i].ID)
+			}
+		}
+		events++
+		mentions += len(e.Mentions)
+	}
+	if mentions != 2*n || events == 0 {
+		t.Errorf("%d events with %d mentions, want %d mentions", events, mentions, 2*n)
+	}
+}
